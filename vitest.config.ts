@@ -1,0 +1,72 @@
+// One test runner for the whole repo. Each Nx project's `test` target runs its own
+// project from this list (`vitest run --project NAME`).
+import { defineConfig } from 'vitest/config';
+import swc from 'unplugin-swc';
+
+// Nest needs decorator metadata, which esbuild/oxc do not emit: compile TS with SWC.
+const swcPlugin = () =>
+  swc.vite({
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2023',
+    },
+  });
+
+const resolve = { conditions: ['source', 'module', 'node', 'import', 'default'] };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve,
+        test: { name: 'domain', include: ['libs/domain/src/**/*.spec.ts'], env: { TZ: 'UTC' } },
+      },
+      {
+        resolve,
+        test: {
+          name: 'charts',
+          include: ['libs/charts/src/**/*.spec.{ts,tsx}'],
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
+        resolve,
+        plugins: [swcPlugin()],
+        test: { name: 'api', include: ['apps/api/src/**/*.spec.ts'], env: { TZ: 'UTC' } },
+      },
+      {
+        resolve,
+        plugins: [swcPlugin()],
+        test: {
+          name: 'api-int',
+          include: ['apps/api/test/**/*.int-spec.ts'],
+          env: { TZ: 'UTC' },
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // Each file gets its own database; two files at once is all two cores take.
+          maxWorkers: 2,
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'dashboard',
+          include: ['apps/dashboard/src/**/*.spec.{ts,tsx}'],
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          env: { TZ: 'UTC' },
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
