@@ -14,6 +14,12 @@ const swcPlugin = () =>
   });
 
 const resolve = { conditions: ['source', 'module', 'node', 'import', 'default'] };
+// graphql 16 ships CommonJS (main) and ESM (module) copies; Nest loads the CommonJS one, so
+// the API's own imports must too, or `instanceof GraphQLScalarType` fails across copies.
+const apiResolve = {
+  ...resolve,
+  alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+};
 
 export default defineConfig({
   test: {
@@ -31,12 +37,12 @@ export default defineConfig({
         },
       },
       {
-        resolve,
+        resolve: apiResolve,
         plugins: [swcPlugin()],
         test: { name: 'api', include: ['apps/api/src/**/*.spec.ts'], env: { TZ: 'UTC' } },
       },
       {
-        resolve,
+        resolve: apiResolve,
         plugins: [swcPlugin()],
         test: {
           name: 'api-int',

@@ -1,0 +1,249 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  CATEGORY,
+  CHANNEL,
+  INSTITUTION_TYPE,
+  MULTI_VALUED_DIMENSIONS,
+  PRODUCT,
+  SOURCE,
+  periodsBetween,
+  regionName,
+  type ComplaintFilter,
+  type Dimension,
+  type Interval,
+  type Lang,
+} from '@cw/domain';
+import { AppError } from '../graphql/app-error.js';
+import { filterCondition } from './filter-sql.js';
+import type { Trend, TrendSeries } from './trend.model.js';
+
+/** Most buckets one series may have (about 13 years of days). */
+export const MAX_TREND_POINTS = 5000;
+/** Largest `top` a trend may ask for. */
+export const MAX_TREND_TOP = 50;
+
+const TRUNC_UNIT: Record<Interval, string> = {
+  DAY: 'day',
+  WEEK: 'week', // ISO weeks: Monday
+  MONTH: 'month',
+  QUARTER: 'quarter',
+  YEAR: 'year',
+};
+
+interface DimensionSql {
+  /** SQL expression of the series key, or the array to unnest for set-valued fields. */
+  key?: string;
+  unnest?: string;
+  join?: string;
+  /** The filter list that also restricts which values of a set-valued field count. */
+  sameFieldFilter?: keyof ComplaintFilter;
+}
+
+const DIMENSION_SQL: Record<Dimension, DimensionSql> = {
+  INSTITUTION: { key: 'c.institution_id::text' },
+  AGENCY: { key: `coalesce(c.agency_id::text, 'NONE')` },
+  INSTITUTION_TYPE: { key: 'i.type', join: 'JOIN institutions i ON i.id = c.institution_id' },
+  PROVINCE: { key: 'c.province_code' },
+  CITY: { key: `coalesce(c.city_code, 'NONE')` },
+  CATEGORY: { unnest: 'c.categories', sameFieldFilter: 'categories' },
+  CHANNEL: { unnest: 'c.channels', sameFieldFilter: 'channels' },
+  SOURCE: { key: 'c.source' },
+  PRODUCT: { key: `coalesce(c.product, 'NONE')` },
+};
+
+const SPECIAL_LABELS = {
+  ALL: { zh: '全部投诉', en: 'All complaints' },
+  OTHER: { zh: '其他', en: 'Other' },
+  NONE: { zh: '未填写', en: 'Not given' },
+} as const;
+
+interface Row {
+  key: string;
+  period: string;
+  count: number;
+}
+
+@Injectable()
+export class TrendService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Complaints per bucket, optionally split by a dimension. Buckets are Shanghai calendar
+   * periods; empty buckets between the first and last day are returned as zeros.
+   */
+  async trend(
+    filter: ComplaintFilter,
+    interval: Interval,
+    groupBy: Dimension | null,
+    top: number | null,
+    lang: Lang,
+  ): Promise<Trend> {
+    if (top !== null && (!Number.isInteger(top) || top < 1 || top > MAX_TREND_TOP)) {
+      throw new AppError('BAD_USER_INPUT', `top must be between 1 and ${MAX_TREND_TOP}`, {
+        field: 'top',
+      });
+    }
+    if (filter.from && filter.to) this.checkBucketCount(filter.from, filter.to, interval);
+
+    const rows = await this.countRows(filter, interval, groupBy);
+    const multiValued = groupBy !== null && MULTI_VALUED_DIMENSIONS.includes(groupBy);
+    const total = multiValued
+      ? await this.countDistinct(filter)
+      : rows.reduce((sum, r) => sum + r.count, 0);
+
+    const days = rows.map((r) => r.period).sort();
+    const from = filter.from ?? days[0];
+    const to = filter.to ?? days[days.length - 1];
+    if (!from || !to) return { total, multiValued, series: [] };
+    this.checkBucketCount(from, to, interval);
+    const periods = periodsBetween(from, to, interval);
+
+    const byKey = new Map<string, Map<string, number>>();
+    for (const r of rows) {
+      const counts = byKey.get(r.key) ?? new Map<string, number>();
+      counts.set(r.period, (counts.get(r.period) ?? 0) + r.count);
+      byKey.set(r.key, counts);
+    }
+    let ranked = [...byKey.entries()]
+      .map(([key, counts]) => ({ key, counts, total: sum(counts.values()) }))
+      .sort((a, b) => b.total - a.total || compareCodePoints(a.key, b.key));
+
+    // Without a breakdown there is always the one series, zeros included.
+    if (groupBy === null && ranked.length === 0) {
+      ranked = [{ key: 'ALL', counts: new Map(), total: 0 }];
+    }
+    if (top !== null && ranked.length > top) {
+      const rest = ranked.slice(top);
+      const other = new Map<string, number>();
+      for (const s of rest)
+        for (const [p, n] of s.counts) other.set(p, (other.get(p) ?? 0) + n);
+      ranked = [...ranked.slice(0, top), { key: 'OTHER', counts: other, total: sum(other.values()) }];
+    }
+
+    const labels = await this.labels(groupBy, ranked.map((s) => s.key), lang);
+    const series: TrendSeries[] = ranked.map((s) => ({
+      key: s.key,
+      label: labels.get(s.key) ?? s.key,
+      total: s.total,
+      points: periods.map((period) => ({ period, count: s.counts.get(period) ?? 0 })),
+    }));
+    return { total, multiValued, series };
+  }
+
+  private checkBucketCount(from: string, to: string, interval: Interval): void {
+    const n = periodsBetween(from, to, interval).length;
+    if (n > MAX_TREND_POINTS) {
+      throw new AppError(
+        'RANGE_TOO_LONG',
+        `${from}..${to} has ${n} ${interval.toLowerCase()} buckets; the limit is ${MAX_TREND_POINTS}: choose a longer interval or a shorter range`,
+        { field: 'interval' },
+      );
+    }
+  }
+
+  private async countRows(
+    filter: ComplaintFilter,
+    interval: Interval,
+    groupBy: Dimension | null,
+  ): Promise<Row[]> {
+    const cond = filterCondition(filter);
+    const dim = groupBy ? DIMENSION_SQL[groupBy] : { key: `'ALL'` };
+    const params = [...cond.params];
+    let from = 'complaints c';
+    let key = dim.key ?? 'd.key';
+    let where = cond.sql;
+    if (dim.join) from += ` ${dim.join}`;
+    if (dim.unnest) {
+      // A complaint with an empty set still counts, under NONE.
+      from += ` CROSS JOIN LATERAL unnest(CASE WHEN cardinality(${dim.unnest}) = 0
+                THEN ARRAY['NONE']::text[] ELSE ${dim.unnest} END) AS d(key)`;
+      key = 'd.key';
+      const same = dim.sameFieldFilter ? filter[dim.sameFieldFilter] : undefined;
+      if (Array.isArray(same) && same.length) {
+        params.push(same);
+        where += ` AND d.key = ANY($${params.length}::text[])`;
+      }
+    }
+    const sql = `
+      SELECT ${key} AS key,
+             date_trunc('${TRUNC_UNIT[interval]}', c.received_day::timestamp)::date AS period,
+             count(*)::int AS count
+      FROM ${from}
+      WHERE ${where}
+      GROUP BY 1, 2`;
+    return this.db.query<Row[]>(sql, params);
+  }
+
+  private async countDistinct(filter: ComplaintFilter): Promise<number> {
+    const cond = filterCondition(filter);
+    const [row] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM complaints c WHERE ${cond.sql}`,
+      cond.params,
+    );
+    return row?.n ?? 0;
+  }
+
+  private async labels(
+    groupBy: Dimension | null,
+    keys: string[],
+    lang: Lang,
+  ): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const k of ['ALL', 'OTHER', 'NONE'] as const) out.set(k, SPECIAL_LABELS[k][lang]);
+    const ids = keys.filter((k) => /^\d+$/.test(k)).map(Number);
+    const fromTable = async (table: string) => {
+      if (!ids.length) return;
+      const rows = await this.db.query<{ id: number; name: string }[]>(
+        `SELECT id, name FROM ${table} WHERE id = ANY($1::int[])`,
+        [ids],
+      );
+      for (const r of rows) out.set(String(r.id), r.name);
+    };
+    const fromVocabulary = (labels: Record<string, Readonly<Record<Lang, string>>>) => {
+      for (const k of keys) if (labels[k]) out.set(k, labels[k][lang]);
+    };
+    switch (groupBy) {
+      case null:
+        break;
+      case 'INSTITUTION':
+        await fromTable('institutions');
+        break;
+      case 'AGENCY':
+        await fromTable('collection_agencies');
+        break;
+      case 'PROVINCE':
+      case 'CITY':
+        for (const k of keys) if (k !== 'OTHER' && k !== 'NONE') out.set(k, regionName(k, lang));
+        break;
+      case 'INSTITUTION_TYPE':
+        fromVocabulary(INSTITUTION_TYPE.labels);
+        break;
+      case 'CATEGORY':
+        fromVocabulary(CATEGORY.labels);
+        break;
+      case 'CHANNEL':
+        fromVocabulary(CHANNEL.labels);
+        break;
+      case 'SOURCE':
+        fromVocabulary(SOURCE.labels);
+        break;
+      case 'PRODUCT':
+        fromVocabulary(PRODUCT.labels);
+        break;
+    }
+    return out;
+  }
+}
+
+/** Locale-independent order, so ties rank the same on every machine. */
+function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sum(values: Iterable<number>): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return s;
+}

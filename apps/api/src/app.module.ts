@@ -1,0 +1,39 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AnalyticsModule } from './analytics/analytics.module.js';
+import { ComplaintsModule } from './complaints/complaints.module.js';
+import type { Env } from './config/env.js';
+import { AppGraphqlModule } from './graphql/graphql.module.js';
+import { RegistryModule } from './registry/registry.module.js';
+
+export const ENV = Symbol('ENV');
+
+/** Makes the already-open, migrated DataSource injectable everywhere (@InjectDataSource). */
+@Global()
+@Module({})
+class DatabaseModule {
+  static register(dataSource: DataSource, env: Env): DynamicModule {
+    const providers = [
+      { provide: getDataSourceToken(), useValue: dataSource },
+      { provide: ENV, useValue: env },
+    ];
+    return { module: DatabaseModule, providers, exports: providers };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(dataSource: DataSource, env: Env): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.register(dataSource, env),
+        RegistryModule,
+        ComplaintsModule,
+        AnalyticsModule,
+        AppGraphqlModule,
+      ],
+    };
+  }
+}

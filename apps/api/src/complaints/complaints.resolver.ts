@@ -1,0 +1,38 @@
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ComplaintFilterInput, toComplaintFilter } from '../analytics/dto/complaint-filter.input.js';
+import type { GraphqlContext } from '../graphql/loaders.js';
+import { CollectionAgency, Institution } from '../registry/institution.model.js';
+import { Complaint, ComplaintConnection, Dataset } from './complaint.model.js';
+import { ComplaintsService } from './complaints.service.js';
+
+@Resolver(() => Complaint)
+export class ComplaintsResolver {
+  constructor(private readonly service: ComplaintsService) {}
+
+  @Query(() => ComplaintConnection, { description: 'Complaints matching the filter, newest first' })
+  complaints(
+    @Args('filter', { type: () => ComplaintFilterInput, nullable: true }) filter: ComplaintFilterInput | null,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<ComplaintConnection> {
+    return this.service.list(toComplaintFilter(filter), first, after);
+  }
+
+  @Query(() => Dataset, { description: 'Size and span of the complaint store' })
+  dataset(): Promise<Dataset> {
+    return this.service.dataset();
+  }
+
+  @ResolveField(() => Institution)
+  async institution(@Parent() c: Complaint, @Context() ctx: GraphqlContext): Promise<Institution> {
+    const found = await ctx.loaders.institution.load(c.institutionId);
+    // The foreign key guarantees the row; a miss means the registry changed under us.
+    if (!found) throw new Error(`institution ${c.institutionId} missing`);
+    return found;
+  }
+
+  @ResolveField(() => CollectionAgency, { nullable: true })
+  agency(@Parent() c: Complaint, @Context() ctx: GraphqlContext): Promise<CollectionAgency | null> {
+    return c.agencyId ? ctx.loaders.agency.load(c.agencyId) : Promise.resolve(null);
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ComplaintFilter } from '@cw/domain';
+import { filterCondition } from '../analytics/filter-sql.js';
+import { AppError } from '../graphql/app-error.js';
+import type { Complaint, ComplaintConnection, Dataset } from './complaint.model.js';
+
+/** Largest page of complaints one query returns. */
+export const MAX_COMPLAINT_PAGE = 100;
+
+const COLUMNS = `c.id::text AS id, c.source, c.external_id AS "externalId", c.received_at AS "receivedAt",
+  c.received_day AS "receivedDay", c.incident_at AS "incidentAt", c.institution_id::text AS "institutionId",
+  c.agency_id::text AS "agencyId", c.product, c.province_code AS "provinceCode", c.city_code AS "cityCode",
+  c.channels, c.categories_declared AS "categoriesDeclared", c.categories_detected AS "categoriesDetected",
+  c.categories, c.narrative, c.amount_owed AS "amountOwed", c.overdue_days AS "overdueDays", c.status,
+  c.responded_at AS "respondedAt"`;
+
+interface Cursor {
+  receivedAt: string;
+  id: string;
+}
+
+function encodeCursor(c: Complaint): string {
+  return Buffer.from(`${c.receivedAt.toISOString()}|${c.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Cursor {
+  const [receivedAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!receivedAt || !id || !/^\d+$/.test(id) || Number.isNaN(Date.parse(receivedAt))) {
+    throw new AppError('BAD_USER_INPUT', 'after is not a cursor this API issued', { field: 'after' });
+  }
+  return { receivedAt, id };
+}
+
+@Injectable()
+export class ComplaintsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Newest first; keyset paging on (received_at, id), so deep pages stay fast. */
+  async list(filter: ComplaintFilter, first: number, after: string | null): Promise<ComplaintConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_COMPLAINT_PAGE) {
+      throw new AppError('BAD_USER_INPUT', `first must be between 1 and ${MAX_COMPLAINT_PAGE}`, {
+        field: 'first',
+      });
+    }
+    const cond = filterCondition(filter);
+    const params = [...cond.params];
+    let where = cond.sql;
+    if (after) {
+      const c = decodeCursor(after);
+      params.push(c.receivedAt, c.id);
+      where += ` AND (c.received_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`;
+    }
+    params.push(first + 1);
+    const rows = await this.db.query<Complaint[]>(
+      `SELECT ${COLUMNS} FROM complaints c WHERE ${where}
+       ORDER BY c.received_at DESC, c.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const [count] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM complaints c WHERE ${cond.sql}`,
+      cond.params,
+    );
+    const page = rows.slice(0, first);
+    const last = page[page.length - 1];
+    return {
+      totalCount: count?.n ?? 0,
+      edges: page.map((node) => ({ node, cursor: encodeCursor(node) })),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null },
+    };
+  }
+
+  async dataset(): Promise<Dataset> {
+    const [row] = await this.db.query<
+      { n: number; first: string | null; last: string | null; synthetic: boolean }[]
+    >(
+      `SELECT count(*)::int AS n, min(received_day) AS first, max(received_day) AS last,
+              EXISTS (SELECT 1 FROM institutions WHERE synthetic) AS synthetic
+       FROM complaints`,
+    );
+    return {
+      complaintCount: row?.n ?? 0,
+      firstReceived: row?.first ?? null,
+      lastReceived: row?.last ?? null,
+      synthetic: row?.synthetic ?? false,
+      asOf: new Date().toISOString(),
+    };
+  }
+}

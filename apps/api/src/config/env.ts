@@ -1,0 +1,88 @@
+// Every environment variable the API reads, checked once at start. A bad value stops the
+// process with one line per problem that names the variable and says what is wrong.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const postgresUrl = z.string().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'is not a URL (expected postgres://user@host:5432/db)' });
+    return;
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    ctx.addIssue({ code: 'custom', message: `must start with postgres:// (got ${url.protocol}//)` });
+  } else if (!url.hostname) {
+    ctx.addIssue({ code: 'custom', message: 'has no host' });
+  } else if (url.pathname.length <= 1) {
+    ctx.addIssue({ code: 'custom', message: 'names no database (add /dbname)' });
+  }
+});
+
+const onOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  /** Default: on for the embedded database, off for a server (which holds real data). */
+  DEMO_DATA: onOff.optional(),
+  DEMO_COMPLAINTS: z.coerce.number().int().min(0).max(20_000_000).default(200_000),
+  DEMO_SEED: z.coerce.number().int().min(0).default(20261129),
+  DASHBOARD_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and checks the environment; throws ConfigError listing every problem. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // Empty strings count as unset, as in most .env tooling.
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${String(i.path[0])}: ${describeIssue(i, raw)}`),
+    );
+  }
+  const env = parsed.data;
+  if (!env.DATABASE_URL) checkDataDir(env.DATA_DIR);
+  return env;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string {
+  const name = String(issue.path[0]);
+  const value = raw[name];
+  // Never echo a database URL back: it may hold a password.
+  const shown = name === 'DATABASE_URL' || value === undefined ? '' : ` (got "${String(value)}")`;
+  return `${issue.message}${shown}`;
+}
+
+/** The embedded database needs a folder it can create and write. */
+function checkDataDir(dir: string): void {
+  const abs = path.resolve(dir);
+  try {
+    mkdirSync(abs, { recursive: true });
+    // Write a probe file: permission bits alone say nothing when running as root.
+    const probe = path.join(abs, `.write-probe-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new ConfigError([`DATA_DIR: cannot write to ${abs} (${reason})`]);
+  }
+}

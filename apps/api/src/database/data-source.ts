@@ -1,0 +1,72 @@
+// One TypeORM DataSource definition for the app, the migration CLI, the seeder and tests.
+// Embedded (PGlite) and server PostgreSQL differ only in the `pg` module handed to
+// TypeORM's PostgreSQL driver; every query, migration and transaction is the same code.
+import pg from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ALL_ENTITIES } from './entities.js';
+import { ALL_MIGRATIONS } from './migrations/index.js';
+import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
+import { pgliteAsPgModule } from './pglite-pg-module.js';
+
+// A DATE column is a calendar day, not an instant: keep it as 'YYYY-MM-DD' rather than a
+// JavaScript Date at local midnight (which shifts with the process time zone).
+pg.types.setTypeParser(pg.types.builtins.DATE, (text: string) => text);
+
+export type DatabaseTarget =
+  | { kind: 'server'; url: string; poolSize: number }
+  /** `dataDir: null` keeps the embedded database in memory (tests). */
+  | { kind: 'embedded'; dataDir: string | null };
+
+export interface OpenDatabase {
+  dataSource: DataSource;
+  kind: DatabaseTarget['kind'];
+  /** Closes the DataSource and, for the embedded database, PGlite and its lock. */
+  close(): Promise<void>;
+}
+
+const common = {
+  type: 'postgres' as const,
+  entities: ALL_ENTITIES,
+  migrations: ALL_MIGRATIONS,
+  migrationsTableName: 'migrations',
+  synchronize: false,
+  migrationsRun: false,
+  logging: ['error'],
+} satisfies Partial<DataSourceOptions>;
+
+/** Opens a DataSource on the target; does not migrate. */
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  if (target.kind === 'server') {
+    const options: DataSourceOptions = {
+      ...common,
+      url: target.url,
+      poolSize: target.poolSize,
+      connectTimeoutMS: 5_000,
+      applicationName: 'collection-watch-api',
+    };
+    const dataSource = await new DataSource(options).initialize();
+    return { dataSource, kind: 'server', close: () => dataSource.destroy() };
+  }
+  const embedded: EmbeddedDatabase = await openEmbeddedDatabase(target.dataDir);
+  try {
+    const options: DataSourceOptions = {
+      ...common,
+      driver: pgliteAsPgModule(embedded.db),
+      // TypeORM reads these from the URL for a server; PGlite has one fixed database.
+      database: 'postgres',
+      username: 'postgres',
+    };
+    const dataSource = await new DataSource(options).initialize();
+    return {
+      dataSource,
+      kind: 'embedded',
+      close: async () => {
+        await dataSource.destroy();
+        await embedded.close();
+      },
+    };
+  } catch (e) {
+    await embedded.close();
+    throw e;
+  }
+}

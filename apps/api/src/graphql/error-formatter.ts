@@ -1,0 +1,48 @@
+// The one place GraphQL errors are shaped for clients: known errors keep their code and
+// message; anything unexpected becomes INTERNAL_SERVER_ERROR with no SQL or stack trace.
+import { Logger } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { AppError, type ErrorCode } from './app-error.js';
+
+const logger = new Logger('GraphQL');
+
+/** Codes that graphql-js and Apollo produce for bad requests; safe to pass through. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'BAD_USER_INPUT':
+    case 'RANGE_TOO_LONG':
+      return 400;
+    case 'NOT_FOUND':
+      return 404;
+    case 'DATABASE_UNAVAILABLE':
+      return 503;
+  }
+}
+
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: { code: original.code, httpStatus: httpStatusOf(original.code), ...original.details },
+    };
+  }
+  const code = formatted.extensions?.['code'];
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

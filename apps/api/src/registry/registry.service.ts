@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { CollectionAgency, Institution } from './institution.model.js';
+
+/** Largest page of registry entries one query returns. */
+export const MAX_REGISTRY_PAGE = 100;
+
+const INSTITUTION_COLUMNS = `id::text AS id, name, type, aliases, credit_code AS "creditCode",
+  active_borrowers AS "activeBorrowers", synthetic, provisional`;
+const AGENCY_COLUMNS = `id::text AS id, name, aliases, synthetic, provisional`;
+
+/** Registry names compare after NFKC (full-width to half-width), trimming and lower case. */
+export function normalizeName(text: string): string {
+  return text.normalize('NFKC').trim().replace(/\s+/g, ' ');
+}
+
+/** The search text with LIKE's wildcards escaped. */
+function escapeLike(search: string): string {
+  return normalizeName(search).replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+@Injectable()
+export class RegistryService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Institutions whose name or an alias contains `search` (any case), busiest names first. */
+  async searchInstitutions(search: string | null, first: number): Promise<Institution[]> {
+    const limit = Math.min(Math.max(first, 1), MAX_REGISTRY_PAGE);
+    if (!search || !normalizeName(search)) {
+      return this.db.query(`SELECT ${INSTITUTION_COLUMNS} FROM institutions ORDER BY name LIMIT $1`, [limit]);
+    }
+    return this.db.query(
+      `SELECT ${INSTITUTION_COLUMNS} FROM institutions
+       WHERE name ILIKE $1 OR EXISTS (SELECT 1 FROM unnest(aliases) AS a WHERE a ILIKE $1)
+       ORDER BY (name ILIKE $2) DESC, length(name), name
+       LIMIT $3`,
+      [`%${escapeLike(search)}%`, `${escapeLike(search)}%`, limit],
+    );
+  }
+
+  async institutionsByIds(ids: readonly string[]): Promise<Institution[]> {
+    const numeric = ids.filter((id) => /^\d{1,9}$/.test(id)).map(Number);
+    if (!numeric.length) return [];
+    return this.db.query(`SELECT ${INSTITUTION_COLUMNS} FROM institutions WHERE id = ANY($1::int[])`, [
+      numeric,
+    ]);
+  }
+
+  async agenciesByIds(ids: readonly string[]): Promise<CollectionAgency[]> {
+    const numeric = ids.filter((id) => /^\d{1,9}$/.test(id)).map(Number);
+    if (!numeric.length) return [];
+    return this.db.query(`SELECT ${AGENCY_COLUMNS} FROM collection_agencies WHERE id = ANY($1::int[])`, [
+      numeric,
+    ]);
+  }
+}

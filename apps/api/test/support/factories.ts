@@ -1,0 +1,69 @@
+// Small factories for integration tests: registry entries and complaints with defaults,
+// inserted with plain SQL (not through the code under test).
+import type { DataSource } from 'typeorm';
+import type { Category, Channel, InstitutionType, Product, Source, Status } from '@cw/domain';
+
+export async function createInstitution(
+  db: DataSource,
+  fields: { name: string; type?: InstitutionType; aliases?: string[]; creditCode?: string | null },
+): Promise<number> {
+  const [row] = await db.query<{ id: number }[]>(
+    `INSERT INTO institutions (name, type, aliases, credit_code) VALUES ($1, $2, $3::text[], $4) RETURNING id`,
+    [fields.name, fields.type ?? 'OTHER', fields.aliases ?? [], fields.creditCode ?? null],
+  );
+  return row!.id;
+}
+
+export async function createAgency(db: DataSource, name: string): Promise<number> {
+  const [row] = await db.query<{ id: number }[]>(
+    `INSERT INTO collection_agencies (name) VALUES ($1) RETURNING id`,
+    [name],
+  );
+  return row!.id;
+}
+
+export interface TestComplaint {
+  source?: Source;
+  externalId: string;
+  receivedAt: Date;
+  institutionId: number;
+  agencyId?: number | null;
+  product?: Product | null;
+  provinceCode: string;
+  cityCode?: string | null;
+  channels?: Channel[];
+  categories?: Category[];
+  status?: Status;
+}
+
+export async function insertComplaints(db: DataSource, rows: TestComplaint[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    const values: unknown[] = [];
+    const tuples = chunk.map((c) => {
+      const base = values.length;
+      values.push(
+        c.source ?? 'HOTLINE',
+        c.externalId,
+        c.receivedAt.toISOString(),
+        c.institutionId,
+        c.agencyId ?? null,
+        c.product ?? null,
+        c.provinceCode,
+        c.cityCode ?? null,
+        c.channels ?? [],
+        c.categories ?? [],
+        c.status ?? 'RECEIVED',
+      );
+      const p = (k: number) => `$${base + k}`;
+      return `(${p(1)}, ${p(2)}, ${p(3)}::timestamptz, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)},
+        ${p(9)}::text[], ${p(10)}::text[], ${p(10)}::text[], ${p(11)})`;
+    });
+    await db.query(
+      `INSERT INTO complaints (source, external_id, received_at, institution_id, agency_id, product,
+         province_code, city_code, channels, categories_declared, categories, status)
+       VALUES ${tuples.join(', ')}`,
+      values,
+    );
+  }
+}
