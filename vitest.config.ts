@@ -52,6 +52,8 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Each file gets its own database; two files at once is all two cores take.
           maxWorkers: 2,
+          // Runs after the unit tests, which may use every worker.
+          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -23,7 +23,10 @@ export interface RunningApi {
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug'];
 
 /** Opens, migrates and (when asked) seeds the database the environment names. */
-export async function prepareDatabase(env: Env, logger = new Logger('Database')): Promise<OpenDatabase> {
+export async function prepareDatabase(
+  env: Env,
+  logger = new Logger('Database'),
+): Promise<OpenDatabase> {
   const database = await openDatabase(
     env.DATABASE_URL
       ? { kind: 'server', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
@@ -42,9 +45,14 @@ export async function prepareDatabase(env: Env, logger = new Logger('Database'))
       const result = await seedDemoData(
         database.dataSource,
         // The data ends yesterday (Shanghai), so no complaint lies in the future.
-        { complaints: env.DEMO_COMPLAINTS, seed: env.DEMO_SEED, endDate: addDays(shanghaiDate(new Date()), -1) },
+        {
+          complaints: env.DEMO_COMPLAINTS,
+          seed: env.DEMO_SEED,
+          endDate: addDays(shanghaiDate(new Date()), -1),
+        },
         (n) => {
-          if (n % 50_000 === 0 && n < env.DEMO_COMPLAINTS) logger.log(`demo data: ${n} of ${env.DEMO_COMPLAINTS} complaints`);
+          if (n % 50_000 === 0 && n < env.DEMO_COMPLAINTS)
+            logger.log(`demo data: ${n} of ${env.DEMO_COMPLAINTS} complaints`);
         },
       );
       if (result.seeded) {
@@ -73,14 +81,22 @@ export async function startApi(env: Env): Promise<RunningApi> {
 }
 
 /** The Nest application on an open, migrated database, not yet listening. */
-export async function createNestApp(database: OpenDatabase, env: Env): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(database.dataSource, env), {
-    logger: LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1),
-  });
+export async function createNestApp(
+  database: OpenDatabase,
+  env: Env,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(database.dataSource, env),
+    {
+      logger: LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1),
+    },
+  );
   app.disable('x-powered-by');
   const dashboardDir = env.DASHBOARD_DIR ?? defaultDashboardDir();
   if (!serveDashboard(app, dashboardDir)) {
-    new Logger('Dashboard').warn(`no built dashboard in ${dashboardDir}: run npm run build (GraphQL still served)`);
+    new Logger('Dashboard').warn(
+      `no built dashboard in ${dashboardDir}: run npm run build (GraphQL still served)`,
+    );
   }
   return app;
 }
@@ -107,7 +123,9 @@ function assertPortFree(port: number, host: string): Promise<void> {
     probe.once('error', (e: NodeJS.ErrnoException) =>
       reject(
         e.code === 'EADDRINUSE'
-          ? new ConfigError([`PORT: ${port} is already in use (stop the other process or set PORT)`])
+          ? new ConfigError([
+              `PORT: ${port} is already in use (stop the other process or set PORT)`,
+            ])
           : new ConfigError([`PORT: cannot listen on ${host}:${port} (${e.code ?? e.message})`]),
       ),
     );

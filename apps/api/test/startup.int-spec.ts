@@ -34,7 +34,10 @@ describe('bad configuration', () => {
   });
 
   it('names a DATABASE_URL that cannot be reached, without its password', async () => {
-    const api = spawnApi({ DATABASE_URL: 'postgres://u:secret@127.0.0.1:1/x', PORT: String(await freePort()) });
+    const api = spawnApi({
+      DATABASE_URL: 'postgres://u:secret@127.0.0.1:1/x',
+      PORT: String(await freePort()),
+    });
     expect(await api.exited).toBe(1);
     expect(api.stderr().trim()).toBe(
       'configuration error: DATABASE_URL: cannot connect to 127.0.0.1:1/x (ECONNREFUSED)',
@@ -44,7 +47,10 @@ describe('bad configuration', () => {
   it('names a DATA_DIR it cannot write', async () => {
     const file = path.join(tmp, 'a-file');
     writeFileSync(file, '');
-    await failsWith({ DATA_DIR: path.join(file, 'data') }, /^configuration error: DATA_DIR: cannot write to .* \(ENOTDIR\)$/);
+    await failsWith(
+      { DATA_DIR: path.join(file, 'data') },
+      /^configuration error: DATA_DIR: cannot write to .* \(ENOTDIR\)$/,
+    );
   });
 
   it('names a PORT in use or malformed', async () => {
@@ -53,7 +59,10 @@ describe('bad configuration', () => {
       blocker.listen(0, '0.0.0.0', () => resolve((blocker.address() as { port: number }).port)),
     );
     try {
-      await failsWith({ PORT: String(port) }, new RegExp(`^configuration error: PORT: ${port} is already in use`));
+      await failsWith(
+        { PORT: String(port) },
+        new RegExp(`^configuration error: PORT: ${port} is already in use`),
+      );
     } finally {
       blocker.close();
     }
@@ -66,18 +75,27 @@ describe('the embedded database across restarts', () => {
     const dataDir = path.join(tmp, 'restart');
     const env = { DATA_DIR: dataDir, DEMO_COMPLAINTS: '3000', DEMO_SEED: '7' };
     const count = async (url: string) =>
-      (await gql<{ dataset: { complaintCount: number; synthetic: boolean } }>(url, '{ dataset { complaintCount synthetic } }'))
-        .data!.dataset;
+      (
+        await gql<{ dataset: { complaintCount: number; synthetic: boolean } }>(
+          url,
+          '{ dataset { complaintCount synthetic } }',
+        )
+      ).data!.dataset;
 
     const port1 = await freePort();
     const first = spawnApi({ ...env, PORT: String(port1) });
     await first.waitFor(/GraphQL API at/);
     expect(first.stdout()).toMatch(/seeded demo data: 3000 complaints/);
-    expect(await count(`http://127.0.0.1:${port1}`)).toEqual({ complaintCount: 3000, synthetic: true });
+    expect(await count(`http://127.0.0.1:${port1}`)).toEqual({
+      complaintCount: 3000,
+      synthetic: true,
+    });
 
     const intruder = spawnApi({ ...env, PORT: String(await freePort()) });
     expect(await intruder.exited).toBe(1);
-    expect(intruder.stderr().trim()).toMatch(/^configuration error: DATA_DIR: .* is in use by another API process \(pid \d+\)$/);
+    expect(intruder.stderr().trim()).toMatch(
+      /^configuration error: DATA_DIR: .* is in use by another API process \(pid \d+\)$/,
+    );
 
     first.proc.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -86,7 +104,10 @@ describe('the embedded database across restarts', () => {
     const second = spawnApi({ ...env, PORT: String(port2) });
     await second.waitFor(/GraphQL API at/);
     expect(second.stdout()).not.toMatch(/seeded demo data/);
-    expect(await count(`http://127.0.0.1:${port2}`)).toEqual({ complaintCount: 3000, synthetic: true });
+    expect(await count(`http://127.0.0.1:${port2}`)).toEqual({
+      complaintCount: 3000,
+      synthetic: true,
+    });
     second.proc.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });

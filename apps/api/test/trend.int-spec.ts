@@ -14,7 +14,12 @@ import {
 } from '@cw/domain';
 import { serveApi, type RunningApi } from '../src/bootstrap.js';
 import { Random } from '../src/demo/random.js';
-import { createAgency, createInstitution, insertComplaints, type TestComplaint } from './support/factories.js';
+import {
+  createAgency,
+  createInstitution,
+  insertComplaints,
+  type TestComplaint,
+} from './support/factories.js';
 import { expectedTrend, type Lookup } from './support/expected-trend.js';
 import { gql } from './support/graphql-client.js';
 import { openTestDatabase, testTargets } from './support/test-database.js';
@@ -30,7 +35,12 @@ interface TrendResult {
   complaintTrend: {
     total: number;
     multiValued: boolean;
-    series: { key: string; label: string; total: number; points: { period: string; count: number }[] }[];
+    series: {
+      key: string;
+      label: string;
+      total: number;
+      points: { period: string; count: number }[];
+    }[];
   };
 }
 
@@ -56,15 +66,22 @@ const EDGES = [
   '2025-06-01T16:00:00Z', // Monday 2025-06-02 00:00 Shanghai: week of 2025-06-02
 ];
 
-function randomComplaints(random: Random, institutions: number[], agencies: number[], n: number): TestComplaint[] {
+function randomComplaints(
+  random: Random,
+  institutions: number[],
+  agencies: number[],
+  n: number,
+): TestComplaint[] {
   const start = Date.parse('2024-01-01T00:00:00Z');
   const span = Date.parse('2026-01-15T00:00:00Z') - start;
-  const subset = <T>(items: readonly T[], max: number) =>
-    [...new Set(Array.from({ length: random.int(0, max) }, () => random.pick(items)))];
+  const subset = <T>(items: readonly T[], max: number) => [
+    ...new Set(Array.from({ length: random.int(0, max) }, () => random.pick(items))),
+  ];
   const rows: TestComplaint[] = [];
   for (let i = 0; i < n; i++) {
     const province = random.pick(PROVINCES);
-    const receivedAt = i < EDGES.length ? new Date(EDGES[i]!) : new Date(start + Math.floor(random.next() * span));
+    const receivedAt =
+      i < EDGES.length ? new Date(EDGES[i]!) : new Date(start + Math.floor(random.next() * span));
     rows.push({
       externalId: `T-${i}`,
       source: random.pick(SOURCE.codes.filter((s) => s !== 'CFPB')),
@@ -84,8 +101,10 @@ function randomComplaints(random: Random, institutions: number[], agencies: numb
 function randomFilter(random: Random, institutions: number[], agencies: number[]): ComplaintFilter {
   const f: ComplaintFilter = {};
   const some = <T>(items: readonly T[]) => [...new Set([random.pick(items), random.pick(items)])];
-  if (random.chance(0.5)) f.from = random.pick(['2024-02-29', '2024-07-15', '2025-01-01', '2025-04-01']);
-  if (random.chance(0.5)) f.to = random.pick(['2025-03-31', '2025-06-30', '2025-12-31', '2026-02-10']);
+  if (random.chance(0.5))
+    f.from = random.pick(['2024-02-29', '2024-07-15', '2025-01-01', '2025-04-01']);
+  if (random.chance(0.5))
+    f.to = random.pick(['2025-03-31', '2025-06-30', '2025-12-31', '2026-02-10']);
   if (f.from && f.to && f.from > f.to) delete f.to;
   if (random.chance(0.3)) f.institutionIds = some(institutions.map(String));
   if (random.chance(0.2)) f.agencyIds = some(agencies.map(String));
@@ -127,14 +146,22 @@ describe.each(await testTargets())('complaintTrend on the %s database', (target)
     await api?.close();
   });
 
-  async function trend(filter: ComplaintFilter, interval: Interval, groupBy: Dimension | null, top: number | null) {
+  async function trend(
+    filter: ComplaintFilter,
+    interval: Interval,
+    groupBy: Dimension | null,
+    top: number | null,
+  ) {
     const res = await gql<TrendResult>(api.url, TREND, { filter, interval, groupBy, top });
     expect(res.errors).toBeUndefined();
     return res.data!.complaintTrend;
   }
 
   function stripLabels(t: TrendResult['complaintTrend']) {
-    return { total: t.total, series: t.series.map(({ key, total, points }) => ({ key, total, points })) };
+    return {
+      total: t.total,
+      series: t.series.map(({ key, total, points }) => ({ key, total, points })),
+    };
   }
 
   it.each(INTERVALS)('equals the independent count for every dimension by %s', async (interval) => {
@@ -146,7 +173,10 @@ describe.each(await testTargets())('complaintTrend on the %s database', (target)
         const top = random.chance(0.5) ? random.int(1, 4) : null;
         const got = await trend(filter, interval, groupBy, top);
         const want = expectedTrend(rows, filter, interval, groupBy, top, lookup);
-        expect(stripLabels(got), `${interval} ${groupBy} top=${top} ${JSON.stringify(filter)}`).toEqual(want);
+        expect(
+          stripLabels(got),
+          `${interval} ${groupBy} top=${top} ${JSON.stringify(filter)}`,
+        ).toEqual(want);
         expect(got.multiValued).toBe(groupBy === 'CATEGORY' || groupBy === 'CHANNEL');
       }
     }
@@ -207,12 +237,27 @@ describe.each(await testTargets())('complaintTrend on the %s database', (target)
 
   it('refuses bad arguments with a code and the field, without internals', async () => {
     const cases: [string, string][] = [
-      [`{ complaintTrend(interval: DAY, filter: { from: "2000-01-01", to: "2026-01-01" }) { total } }`, 'RANGE_TOO_LONG'],
+      [
+        `{ complaintTrend(interval: DAY, filter: { from: "2000-01-01", to: "2026-01-01" }) { total } }`,
+        'RANGE_TOO_LONG',
+      ],
       [`{ complaintTrend(interval: MONTH, top: 0) { total } }`, 'BAD_USER_INPUT'],
-      [`{ complaintTrend(interval: MONTH, filter: { from: "2025-02-30" }) { total } }`, 'GRAPHQL_VALIDATION_FAILED'],
-      [`{ complaintTrend(interval: MONTH, filter: { from: "2025-03-01", to: "2025-02-01" }) { total } }`, 'BAD_USER_INPUT'],
-      [`{ complaintTrend(interval: MONTH, filter: { provinceCodes: ["'; DROP TABLE complaints; --"] }) { total } }`, 'BAD_USER_INPUT'],
-      [`{ complaintTrend(interval: MONTH, filter: { institutionIds: ["abc"] }) { total } }`, 'BAD_USER_INPUT'],
+      [
+        `{ complaintTrend(interval: MONTH, filter: { from: "2025-02-30" }) { total } }`,
+        'GRAPHQL_VALIDATION_FAILED',
+      ],
+      [
+        `{ complaintTrend(interval: MONTH, filter: { from: "2025-03-01", to: "2025-02-01" }) { total } }`,
+        'BAD_USER_INPUT',
+      ],
+      [
+        `{ complaintTrend(interval: MONTH, filter: { provinceCodes: ["'; DROP TABLE complaints; --"] }) { total } }`,
+        'BAD_USER_INPUT',
+      ],
+      [
+        `{ complaintTrend(interval: MONTH, filter: { institutionIds: ["abc"] }) { total } }`,
+        'BAD_USER_INPUT',
+      ],
     ];
     for (const [query, code] of cases) {
       const res = await gql(api.url, query);

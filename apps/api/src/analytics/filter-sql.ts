@@ -32,8 +32,7 @@ export function filterCondition(filter: ComplaintFilter, firstParam = 1): SqlCon
     parts.push(`c.province_code = ANY(${bind(filter.provinceCodes, 'text[]')})`);
   if (filter.cityCodes?.length)
     parts.push(`c.city_code = ANY(${bind(filter.cityCodes, 'text[]')})`);
-  if (filter.categories?.length)
-    parts.push(`c.categories && ${bind(filter.categories, 'text[]')}`);
+  if (filter.categories?.length) parts.push(`c.categories && ${bind(filter.categories, 'text[]')}`);
   if (filter.channels?.length) parts.push(`c.channels && ${bind(filter.channels, 'text[]')}`);
   if (filter.sources?.length) parts.push(`c.source = ANY(${bind(filter.sources, 'text[]')})`);
   if (filter.products?.length) parts.push(`c.product = ANY(${bind(filter.products, 'text[]')})`);

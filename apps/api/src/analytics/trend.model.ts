@@ -12,7 +12,10 @@ export class TrendPoint {
 
 @ObjectType()
 export class TrendSeries {
-  @Field({ description: "Code or registry id of the series; 'ALL' without a breakdown, 'OTHER' for the rest after top N, 'NONE' where the field is empty" })
+  @Field({
+    description:
+      "Code or registry id of the series; 'ALL' without a breakdown, 'OTHER' for the rest after top N, 'NONE' where the field is empty",
+  })
   key!: string;
 
   @Field()
@@ -30,7 +33,9 @@ export class Trend {
   @Field(() => Int, { description: 'Distinct complaints matching the filter' })
   total!: number;
 
-  @Field({ description: 'True when one complaint can count in several series (categories, channels)' })
+  @Field({
+    description: 'True when one complaint can count in several series (categories, channels)',
+  })
   multiValued!: boolean;
 
   @Field(() => [TrendSeries])

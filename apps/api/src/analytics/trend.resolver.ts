@@ -21,6 +21,12 @@ export class TrendResolver {
     @Args('top', { type: () => Int, nullable: true }) top: number | null,
     @Args('lang', { type: () => LanguageEnum, nullable: true, defaultValue: 'zh' }) lang: Lang,
   ): Promise<Trend> {
-    return this.trends.trend(toComplaintFilter(filter), interval, groupBy ?? null, top ?? null, lang);
+    return this.trends.trend(
+      toComplaintFilter(filter),
+      interval,
+      groupBy ?? null,
+      top ?? null,
+      lang,
+    );
   }
 }

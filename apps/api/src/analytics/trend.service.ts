@@ -115,14 +115,23 @@ export class TrendService {
       ranked = [{ key: 'ALL', counts: new Map(), total: 0 }];
     }
     if (top !== null && ranked.length > top) {
-      const rest = ranked.slice(top);
+      // A real code OTHER (product, channel) joins the rest, so keys stay unique.
+      const realOther = ranked.filter((s) => s.key === 'OTHER');
+      ranked = ranked.filter((s) => s.key !== 'OTHER');
+      const rest = [...ranked.slice(top), ...realOther];
       const other = new Map<string, number>();
-      for (const s of rest)
-        for (const [p, n] of s.counts) other.set(p, (other.get(p) ?? 0) + n);
-      ranked = [...ranked.slice(0, top), { key: 'OTHER', counts: other, total: sum(other.values()) }];
+      for (const s of rest) for (const [p, n] of s.counts) other.set(p, (other.get(p) ?? 0) + n);
+      ranked = [
+        ...ranked.slice(0, top),
+        { key: 'OTHER', counts: other, total: sum(other.values()) },
+      ];
     }
 
-    const labels = await this.labels(groupBy, ranked.map((s) => s.key), lang);
+    const labels = await this.labels(
+      groupBy,
+      ranked.map((s) => s.key),
+      lang,
+    );
     const series: TrendSeries[] = ranked.map((s) => ({
       key: s.key,
       label: labels.get(s.key) ?? s.key,

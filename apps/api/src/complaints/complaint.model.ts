@@ -1,7 +1,13 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Category, Channel, Product, Source, Status } from '@cw/domain';
 import { DateScalar } from '../graphql/date.scalar.js';
-import { CategoryEnum, ChannelEnum, ProductEnum, SourceEnum, StatusEnum } from '../graphql/enums.js';
+import {
+  CategoryEnum,
+  ChannelEnum,
+  ProductEnum,
+  SourceEnum,
+  StatusEnum,
+} from '../graphql/enums.js';
 
 @ObjectType({ description: 'A complaint (narrative redacted before storage)' })
 export class Complaint {

@@ -1,5 +1,8 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ComplaintFilterInput, toComplaintFilter } from '../analytics/dto/complaint-filter.input.js';
+import {
+  ComplaintFilterInput,
+  toComplaintFilter,
+} from '../analytics/dto/complaint-filter.input.js';
 import type { GraphqlContext } from '../graphql/loaders.js';
 import { CollectionAgency, Institution } from '../registry/institution.model.js';
 import { Complaint, ComplaintConnection, Dataset } from './complaint.model.js';
@@ -11,7 +14,8 @@ export class ComplaintsResolver {
 
   @Query(() => ComplaintConnection, { description: 'Complaints matching the filter, newest first' })
   complaints(
-    @Args('filter', { type: () => ComplaintFilterInput, nullable: true }) filter: ComplaintFilterInput | null,
+    @Args('filter', { type: () => ComplaintFilterInput, nullable: true })
+    filter: ComplaintFilterInput | null,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<ComplaintConnection> {

@@ -28,7 +28,9 @@ function encodeCursor(c: Complaint): string {
 function decodeCursor(cursor: string): Cursor {
   const [receivedAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   if (!receivedAt || !id || !/^\d+$/.test(id) || Number.isNaN(Date.parse(receivedAt))) {
-    throw new AppError('BAD_USER_INPUT', 'after is not a cursor this API issued', { field: 'after' });
+    throw new AppError('BAD_USER_INPUT', 'after is not a cursor this API issued', {
+      field: 'after',
+    });
   }
   return { receivedAt, id };
 }
@@ -38,7 +40,11 @@ export class ComplaintsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Newest first; keyset paging on (received_at, id), so deep pages stay fast. */
-  async list(filter: ComplaintFilter, first: number, after: string | null): Promise<ComplaintConnection> {
+  async list(
+    filter: ComplaintFilter,
+    first: number,
+    after: string | null,
+  ): Promise<ComplaintConnection> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_COMPLAINT_PAGE) {
       throw new AppError('BAD_USER_INPUT', `first must be between 1 and ${MAX_COMPLAINT_PAGE}`, {
         field: 'first',

@@ -9,11 +9,17 @@ const postgresUrl = z.string().superRefine((value, ctx) => {
   try {
     url = new URL(value);
   } catch {
-    ctx.addIssue({ code: 'custom', message: 'is not a URL (expected postgres://user@host:5432/db)' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'is not a URL (expected postgres://user@host:5432/db)',
+    });
     return;
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    ctx.addIssue({ code: 'custom', message: `must start with postgres:// (got ${url.protocol}//)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `must start with postgres:// (got ${url.protocol}//)`,
+    });
   } else if (!url.hostname) {
     ctx.addIssue({ code: 'custom', message: 'has no host' });
   } else if (url.pathname.length <= 1) {

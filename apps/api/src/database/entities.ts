@@ -3,4 +3,9 @@ import { CollectionAgencyEntity } from '../registry/collection-agency.entity.js'
 import { InstitutionEntity } from '../registry/institution.entity.js';
 import { RegionEntity } from '../registry/region.entity.js';
 
-export const ALL_ENTITIES = [RegionEntity, InstitutionEntity, CollectionAgencyEntity, ComplaintEntity];
+export const ALL_ENTITIES = [
+  RegionEntity,
+  InstitutionEntity,
+  CollectionAgencyEntity,
+  ComplaintEntity,
+];

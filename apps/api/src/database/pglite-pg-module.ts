@@ -53,7 +53,11 @@ function commandOf(sql: string): string {
   return word.toUpperCase();
 }
 
-type ConnectCallback = (err: Error | undefined, client?: PgliteClient, release?: () => void) => void;
+type ConnectCallback = (
+  err: Error | undefined,
+  client?: PgliteClient,
+  release?: () => void,
+) => void;
 
 export class EmbeddedBusyError extends Error {
   constructor(ms: number) {

@@ -69,9 +69,24 @@ const WEEKDAY_FACTOR = [0.6, 1.1, 1.1, 1.05, 1.0, 1.0, 0.7];
 
 // Provinces where online lending, and complaints about it, are most common.
 const BUSY_PROVINCES: Record<string, number> = {
-  '440000': 3.2, '410000': 2.2, '370000': 2.0, '510000': 2.0, '320000': 1.9, '330000': 1.8,
-  '430000': 1.6, '420000': 1.5, '130000': 1.5, '340000': 1.4, '350000': 1.2, '450000': 1.2,
-  '500000': 1.2, '360000': 1.1, '610000': 1.0, '530000': 1.0, '110000': 1.0, '310000': 1.0,
+  '440000': 3.2,
+  '410000': 2.2,
+  '370000': 2.0,
+  '510000': 2.0,
+  '320000': 1.9,
+  '330000': 1.8,
+  '430000': 1.6,
+  '420000': 1.5,
+  '130000': 1.5,
+  '340000': 1.4,
+  '350000': 1.2,
+  '450000': 1.2,
+  '500000': 1.2,
+  '360000': 1.1,
+  '610000': 1.0,
+  '530000': 1.0,
+  '110000': 1.0,
+  '310000': 1.0,
 };
 
 const SOURCES = new WeightedPicker<Source>(
@@ -80,8 +95,18 @@ const SOURCES = new WeightedPicker<Source>(
 );
 
 const CATEGORY_BASE = new WeightedPicker<Category>(
-  ['EXCESSIVE_CONTACT', 'THIRD_PARTY', 'INSULT', 'THREAT', 'OFF_HOURS', 'PRIVACY_DISCLOSURE',
-    'IMPERSONATION', 'DECEPTION', 'VISIT', 'VIOLENCE'],
+  [
+    'EXCESSIVE_CONTACT',
+    'THIRD_PARTY',
+    'INSULT',
+    'THREAT',
+    'OFF_HOURS',
+    'PRIVACY_DISCLOSURE',
+    'IMPERSONATION',
+    'DECEPTION',
+    'VISIT',
+    'VIOLENCE',
+  ],
   [26, 20, 14, 13, 8, 7, 5, 4, 2.5, 0.5],
 );
 
@@ -110,11 +135,26 @@ const CHANNELS_FOR: Record<Category, Channel[]> = {
 };
 
 const PRODUCTS: Record<InstitutionType, [Product[], number[]]> = {
-  BANK: [['CREDIT_CARD', 'CONSUMER_LOAN', 'BUSINESS_LOAN'], [6, 3, 1]],
-  INTERNET_BANK: [['BUSINESS_LOAN', 'CONSUMER_LOAN'], [5, 5]],
-  CONSUMER_FINANCE: [['CONSUMER_LOAN', 'BNPL'], [7, 3]],
-  MICROLOAN: [['CONSUMER_LOAN', 'BUSINESS_LOAN', 'OTHER'], [7, 2, 1]],
-  LOAN_PLATFORM: [['CONSUMER_LOAN', 'BNPL', 'OTHER'], [5, 4, 1]],
+  BANK: [
+    ['CREDIT_CARD', 'CONSUMER_LOAN', 'BUSINESS_LOAN'],
+    [6, 3, 1],
+  ],
+  INTERNET_BANK: [
+    ['BUSINESS_LOAN', 'CONSUMER_LOAN'],
+    [5, 5],
+  ],
+  CONSUMER_FINANCE: [
+    ['CONSUMER_LOAN', 'BNPL'],
+    [7, 3],
+  ],
+  MICROLOAN: [
+    ['CONSUMER_LOAN', 'BUSINESS_LOAN', 'OTHER'],
+    [7, 2, 1],
+  ],
+  LOAN_PLATFORM: [
+    ['CONSUMER_LOAN', 'BNPL', 'OTHER'],
+    [5, 4, 1],
+  ],
   OTHER: [['OTHER'], [1]],
 };
 
@@ -137,14 +177,24 @@ export function demoDataSet(options: DemoOptions): DemoDataSet {
     Array.from({ length: setup.int(2, 5) }, () => setup.int(0, agencies.length - 1)),
   );
   const provinceWeights = PROVINCES.map((p) =>
-    ['710000', '810000', '820000'].includes(p.code) ? 0 : (BUSY_PROVINCES[p.code] ?? 0.5) * (0.8 + setup.next() * 0.4),
+    ['710000', '810000', '820000'].includes(p.code)
+      ? 0
+      : (BUSY_PROVINCES[p.code] ?? 0.5) * (0.8 + setup.next() * 0.4),
   );
   const cityPickers = new Map(
     PROVINCES.map((p) => {
       const cities = citiesOf(p.code);
       // The capital (listed first) takes the largest share.
       const weights = cities.map((_, i) => (i === 0 ? 4 : 0.3 + setup.next()));
-      return [p.code, cities.length ? new WeightedPicker(cities.map((c) => c.code), weights) : null];
+      return [
+        p.code,
+        cities.length
+          ? new WeightedPicker(
+              cities.map((c) => c.code),
+              weights,
+            )
+          : null,
+      ];
     }),
   );
   const homePickers = institutions.map(
@@ -183,7 +233,9 @@ export function demoDataSet(options: DemoOptions): DemoDataSet {
         institutions.map((_, k) => k),
         institutions.map((inst) => inst.weight * Math.max(0.05, 1 + inst.growth * t)),
       );
-      const times = Array.from({ length: count }, () => receivedSecond(random)).sort((a, b) => a - b);
+      const times = Array.from({ length: count }, () => receivedSecond(random)).sort(
+        (a, b) => a - b,
+      );
       for (const second of times) {
         yield complaint(random, index++, day, second, institutionPicker.pick(random));
       }
@@ -209,11 +261,15 @@ export function demoDataSet(options: DemoOptions): DemoDataSet {
     const provinceCode = random.chance(0.65)
       ? homePickers[institutionIndex]!.pick(random)
       : nationalPicker.pick(random);
-    const cityCode = random.chance(0.92) ? (cityPickers.get(provinceCode)?.pick(random) ?? null) : null;
+    const cityCode = random.chance(0.92)
+      ? (cityPickers.get(provinceCode)?.pick(random) ?? null)
+      : null;
 
     const categories = pickCategories(random);
     const channels = [...new Set(categories.map((c) => random.pick(CHANNELS_FOR[c])))];
-    const overdueDays = random.chance(0.85) ? Math.min(1500, Math.round(Math.exp(3 + random.normal()))) : null;
+    const overdueDays = random.chance(0.85)
+      ? Math.min(1500, Math.round(Math.exp(3 + random.normal())))
+      : null;
     const english = random.chance(0.12);
     const narrative = demoNarrative(random, categories, english, overdueDays);
     // What the complainant ticked: usually the main conduct, sometimes everything.
@@ -249,7 +305,9 @@ export function demoDataSet(options: DemoOptions): DemoDataSet {
       categories: [...new Set(categories)].sort(),
       narrative: narrative.text,
       amountOwed: random.chance(0.8)
-        ? Math.round(Math.exp((product === 'BUSINESS_LOAN' ? 11 : 9.3) + 0.9 * random.normal()) * 100) / 100
+        ? Math.round(
+            Math.exp((product === 'BUSINESS_LOAN' ? 11 : 9.3) + 0.9 * random.normal()) * 100,
+          ) / 100
         : null,
       overdueDays,
       evidence: EVIDENCE.filter(() => random.chance(0.3)),
@@ -263,7 +321,9 @@ export function demoDataSet(options: DemoOptions): DemoDataSet {
     const extra = random.chance(0.45) ? (random.chance(0.35) ? 2 : 1) : 0;
     for (let k = 0; k < extra; k++) {
       const companions = COMPANIONS[first];
-      out.add(companions && random.chance(0.8) ? random.pick(companions) : CATEGORY_BASE.pick(random));
+      out.add(
+        companions && random.chance(0.8) ? random.pick(companions) : CATEGORY_BASE.pick(random),
+      );
     }
     return [...out].filter((c) => CATEGORY.is(c));
   }
@@ -282,10 +342,17 @@ export function demoDataSet(options: DemoOptions): DemoDataSet {
     // Most answers come within the 15 days the rules allow; some are late.
     const delay = random.chance(0.82) ? random.int(1, 15) : random.int(16, 45);
     if (age < delay) {
-      return { status: random.chance(0.5) ? 'RECEIVED' : 'FORWARDED', institutionResponse: null, respondedAt: null };
+      return {
+        status: random.chance(0.5) ? 'RECEIVED' : 'FORWARDED',
+        institutionResponse: null,
+        respondedAt: null,
+      };
     }
-    const respondedAt = new Date(receivedAt.getTime() + delay * 86_400_000 + random.int(0, 36_000) * 1000);
-    const status: Status = age > delay + 20 ? random.pick(['CLOSED', 'CLOSED', 'MEDIATED', 'RESPONDED']) : 'RESPONDED';
+    const respondedAt = new Date(
+      receivedAt.getTime() + delay * 86_400_000 + random.int(0, 36_000) * 1000,
+    );
+    const status: Status =
+      age > delay + 20 ? random.pick(['CLOSED', 'CLOSED', 'MEDIATED', 'RESPONDED']) : 'RESPONDED';
     return { status, institutionResponse: random.pick(RESPONSES), respondedAt };
   }
 

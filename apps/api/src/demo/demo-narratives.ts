@@ -133,7 +133,8 @@ export function demoNarrative(
   const expressed =
     categories.length > 1 && random.chance(0.25) ? categories.slice(0, -1) : [...categories];
   const sentences = expressed.map((c) => random.pick((english ? EN : ZH)[c]));
-  if (english) return { text: [...sentences, random.pick(EN_CLOSINGS)].join(' ').trim(), expressed };
+  if (english)
+    return { text: [...sentences, random.pick(EN_CLOSINGS)].join(' ').trim(), expressed };
   const opening = random
     .pick(ZH_OPENINGS)
     .replace('{product}', '网贷平台')

@@ -58,10 +58,33 @@ const INSTITUTIONS: [string, InstitutionType, string[], number, number, string][
 
 // Unusual literary words, so that no name reads like an existing firm's.
 const AGENCY_PREFIXES = [
-  '雁回', '苔痕', '竹喧', '星垂', '鹤汀', '溪云', '枫桥', '兰舟', '霜桥', '蓼花',
-  '萤窗', '柳堤', '蘅芜', '藕榭', '荻港', '蓬舟', '桐阴', '杏坛', '苇岸', '芦汀',
-]; 
-const AGENCY_KINDS = ['资产管理有限公司', '信息咨询有限公司', '商务咨询有限公司', '法务咨询服务有限公司'];
+  '雁回',
+  '苔痕',
+  '竹喧',
+  '星垂',
+  '鹤汀',
+  '溪云',
+  '枫桥',
+  '兰舟',
+  '霜桥',
+  '蓼花',
+  '萤窗',
+  '柳堤',
+  '蘅芜',
+  '藕榭',
+  '荻港',
+  '蓬舟',
+  '桐阴',
+  '杏坛',
+  '苇岸',
+  '芦汀',
+];
+const AGENCY_KINDS = [
+  '资产管理有限公司',
+  '信息咨询有限公司',
+  '商务咨询有限公司',
+  '法务咨询服务有限公司',
+];
 
 /** 18-character unified social credit code with a valid check character. */
 function creditCode(random: Random, regionCode: string): string {

@@ -30,7 +30,8 @@ export async function seedDemoData(
   onProgress: (written: number) => void = () => undefined,
 ): Promise<SeedResult> {
   return db.transaction(async (tx) => {
-    if (!(await storeIsEmpty(tx))) return { seeded: false, complaints: 0, institutions: 0, agencies: 0 };
+    if (!(await storeIsEmpty(tx)))
+      return { seeded: false, complaints: 0, institutions: 0, agencies: 0 };
     const data = demoDataSet(options);
     const institutionIds: number[] = [];
     for (const inst of data.institutions) {
@@ -59,8 +60,10 @@ export async function seedDemoData(
         batch = [];
       }
     }
-    if (batch.length) written += await insertBatch(tx, batch, institutionIds, agencyIds);
-    onProgress(written);
+    if (batch.length) {
+      written += await insertBatch(tx, batch, institutionIds, agencyIds);
+      onProgress(written);
+    }
     return {
       seeded: true,
       complaints: written,

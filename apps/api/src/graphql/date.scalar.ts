@@ -3,9 +3,12 @@ import { isCalendarDate } from '@cw/domain';
 
 function parse(value: unknown): string {
   if (typeof value === 'string' && isCalendarDate(value)) return value;
-  throw new GraphQLError(`Date must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`, {
-    extensions: { code: 'BAD_USER_INPUT' },
-  });
+  throw new GraphQLError(
+    `Date must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`,
+    {
+      extensions: { code: 'BAD_USER_INPUT' },
+    },
+  );
 }
 
 /** A calendar date (not an instant), written YYYY-MM-DD; days are Asia/Shanghai days. */

@@ -1,12 +1,22 @@
 // Refuses queries nested deeper than a limit before they run.
-import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 
 export const MAX_QUERY_DEPTH = 8;
 
 export function depthLimitRule(maxDepth = MAX_QUERY_DEPTH) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map(
-      context.getDocument().definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
+      context
+        .getDocument()
+        .definitions.flatMap((d) =>
+          d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [],
+        ),
     );
     const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
       if (!set) return 0;
@@ -20,7 +30,10 @@ export function depthLimitRule(maxDepth = MAX_QUERY_DEPTH) {
         } else {
           const name = s.name.value;
           if (seen.has(name)) continue;
-          deepest = Math.max(deepest, depthOf(fragments.get(name)?.selectionSet, new Set([...seen, name])));
+          deepest = Math.max(
+            deepest,
+            depthOf(fragments.get(name)?.selectionSet, new Set([...seen, name])),
+          );
         }
       }
       return deepest;

@@ -25,7 +25,10 @@ export const StatusEnum = enumObject(STATUS.codes);
 export const InstitutionTypeEnum = enumObject(INSTITUTION_TYPE.codes);
 export const LanguageEnum = { ZH: 'zh', EN: 'en' } as const;
 
-registerEnumType(IntervalEnum, { name: 'Interval', description: 'Bucket size; weeks start on Monday, all in Asia/Shanghai' });
+registerEnumType(IntervalEnum, {
+  name: 'Interval',
+  description: 'Bucket size; weeks start on Monday, all in Asia/Shanghai',
+});
 registerEnumType(DimensionEnum, { name: 'Dimension', description: 'What a breakdown splits by' });
 registerEnumType(CategoryEnum, { name: 'Category', description: 'Conduct category' });
 registerEnumType(ChannelEnum, { name: 'Channel', description: 'How the collector made contact' });

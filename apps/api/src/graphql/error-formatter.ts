@@ -30,19 +30,35 @@ function httpStatusOf(code: ErrorCode): number {
   }
 }
 
-export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatGraphqlError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
     return {
       message: original.message,
       path: formatted.path,
-      extensions: { code: original.code, httpStatus: httpStatusOf(original.code), ...original.details },
+      extensions: {
+        code: original.code,
+        httpStatus: httpStatusOf(original.code),
+        ...original.details,
+      },
     };
   }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code },
+    };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }

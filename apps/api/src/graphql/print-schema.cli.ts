@@ -11,7 +11,10 @@ import { schemaText } from './print-schema.js';
 
 const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/schema.gql');
 const database = await openDatabase({ kind: 'embedded', dataDir: null });
-const app = await createNestApp(database, loadEnv({ LOG_LEVEL: 'error', DASHBOARD_DIR: '/nonexistent', DATA_DIR: '/tmp' }));
+const app = await createNestApp(
+  database,
+  loadEnv({ LOG_LEVEL: 'error', DASHBOARD_DIR: '/nonexistent', DATA_DIR: '/tmp' }),
+);
 const text = await schemaText(app);
 await app.close();
 await database.close();

@@ -19,7 +19,10 @@ export class Institution {
   @Field(() => String, { nullable: true, description: 'Unified social credit code' })
   creditCode!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Borrowers with an outstanding loan, when known' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Borrowers with an outstanding loan, when known',
+  })
   activeBorrowers!: number | null;
 
   @Field({ description: 'Invented for the demo data set' })

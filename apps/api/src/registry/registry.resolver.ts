@@ -7,16 +7,22 @@ import { MAX_REGISTRY_PAGE, RegistryService } from './registry.service.js';
 export class RegistryResolver {
   constructor(private readonly registry: RegistryService) {}
 
-  @Query(() => [Institution], { description: 'Institutions whose name or an alias contains `search`' })
+  @Query(() => [Institution], {
+    description: 'Institutions whose name or an alias contains `search`',
+  })
   institutions(
     @Args('search', { type: () => String, nullable: true }) search: string | null,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
   ): Promise<Institution[]> {
     if (first < 1 || first > MAX_REGISTRY_PAGE) {
-      throw new AppError('BAD_USER_INPUT', `first must be between 1 and ${MAX_REGISTRY_PAGE}`, { field: 'first' });
+      throw new AppError('BAD_USER_INPUT', `first must be between 1 and ${MAX_REGISTRY_PAGE}`, {
+        field: 'first',
+      });
     }
     if (search && search.length > 100) {
-      throw new AppError('BAD_USER_INPUT', 'search must be at most 100 characters', { field: 'search' });
+      throw new AppError('BAD_USER_INPUT', 'search must be at most 100 characters', {
+        field: 'search',
+      });
     }
     return this.registry.searchInstitutions(search, first);
   }

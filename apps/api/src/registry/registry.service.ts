@@ -28,7 +28,10 @@ export class RegistryService {
   async searchInstitutions(search: string | null, first: number): Promise<Institution[]> {
     const limit = Math.min(Math.max(first, 1), MAX_REGISTRY_PAGE);
     if (!search || !normalizeName(search)) {
-      return this.db.query(`SELECT ${INSTITUTION_COLUMNS} FROM institutions ORDER BY name LIMIT $1`, [limit]);
+      return this.db.query(
+        `SELECT ${INSTITUTION_COLUMNS} FROM institutions ORDER BY name LIMIT $1`,
+        [limit],
+      );
     }
     return this.db.query(
       `SELECT ${INSTITUTION_COLUMNS} FROM institutions
@@ -42,16 +45,18 @@ export class RegistryService {
   async institutionsByIds(ids: readonly string[]): Promise<Institution[]> {
     const numeric = ids.filter((id) => /^\d{1,9}$/.test(id)).map(Number);
     if (!numeric.length) return [];
-    return this.db.query(`SELECT ${INSTITUTION_COLUMNS} FROM institutions WHERE id = ANY($1::int[])`, [
-      numeric,
-    ]);
+    return this.db.query(
+      `SELECT ${INSTITUTION_COLUMNS} FROM institutions WHERE id = ANY($1::int[])`,
+      [numeric],
+    );
   }
 
   async agenciesByIds(ids: readonly string[]): Promise<CollectionAgency[]> {
     const numeric = ids.filter((id) => /^\d{1,9}$/.test(id)).map(Number);
     if (!numeric.length) return [];
-    return this.db.query(`SELECT ${AGENCY_COLUMNS} FROM collection_agencies WHERE id = ANY($1::int[])`, [
-      numeric,
-    ]);
+    return this.db.query(
+      `SELECT ${AGENCY_COLUMNS} FROM collection_agencies WHERE id = ANY($1::int[])`,
+      [numeric],
+    );
   }
 }

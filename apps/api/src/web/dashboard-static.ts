@@ -26,7 +26,9 @@ export function serveDashboard(app: NestExpressApplication, dir: string): boolea
     setHeaders: (res, file) => {
       res.setHeader(
         'Cache-Control',
-        file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        file.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
       );
     },
   });

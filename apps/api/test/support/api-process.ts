@@ -5,7 +5,10 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
+export const MAIN = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../dist/main.js',
+);
 
 export interface ApiProcess {
   proc: ChildProcess;
@@ -19,7 +22,9 @@ export interface ApiProcess {
 export function spawnApi(env: Record<string, string>): ApiProcess {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
   const base = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'PORT', 'DATA_DIR', 'DEMO_DATA'].includes(k)),
+    Object.entries(process.env).filter(
+      ([k]) => !['DATABASE_URL', 'PORT', 'DATA_DIR', 'DEMO_DATA'].includes(k),
+    ),
   );
   const proc = spawn(process.execPath, [MAIN], {
     env: { ...base, NODE_ENV: 'test', LOG_LEVEL: 'log', ...env },
@@ -29,7 +34,9 @@ export function spawnApi(env: Record<string, string>): ApiProcess {
   let err = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    proc.once('exit', (code) => resolve(code)),
+  );
   return {
     proc,
     stdout: () => out,
@@ -40,8 +47,12 @@ export function spawnApi(env: Record<string, string>): ApiProcess {
         const started = Date.now();
         const tick = () => {
           if (pattern.test(out) || pattern.test(err)) return resolve();
-          if (proc.exitCode !== null) return reject(new Error(`API exited (${proc.exitCode}) before ${pattern}:\n${out}\n${err}`));
-          if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${pattern}:\n${out}\n${err}`));
+          if (proc.exitCode !== null)
+            return reject(
+              new Error(`API exited (${proc.exitCode}) before ${pattern}:\n${out}\n${err}`),
+            );
+          if (Date.now() - started > timeoutMs)
+            return reject(new Error(`timed out waiting for ${pattern}:\n${out}\n${err}`));
           setTimeout(tick, 100);
         };
         tick();

@@ -50,7 +50,12 @@ export interface Lookup {
   institutionType: Map<number, string>;
 }
 
-function keysOf(c: TestComplaint, dim: Dimension | null, filter: ComplaintFilter, lookup: Lookup): string[] {
+function keysOf(
+  c: TestComplaint,
+  dim: Dimension | null,
+  filter: ComplaintFilter,
+  lookup: Lookup,
+): string[] {
   const setKeys = (values: string[] | undefined, only: string[] | undefined) => {
     const all = values && values.length ? values : ['NONE'];
     return only && only.length ? all.filter((v) => only.includes(v)) : all;
@@ -81,7 +86,8 @@ function keysOf(c: TestComplaint, dim: Dimension | null, filter: ComplaintFilter
 
 export function matches(c: TestComplaint, f: ComplaintFilter): boolean {
   const day = shanghaiDay(c.receivedAt);
-  const any = <T>(list: T[] | undefined, value: T) => !list || list.length === 0 || list.includes(value);
+  const any = <T>(list: T[] | undefined, value: T) =>
+    !list || list.length === 0 || list.includes(value);
   const overlaps = (list: string[] | undefined, values: string[] | undefined) =>
     !list || list.length === 0 || (values ?? []).some((v) => list.includes(v));
   return (
@@ -129,7 +135,8 @@ export function expectedTrend(
   const to = filter.to ?? days[days.length - 1];
   const periods: string[] = [];
   if (from && to) {
-    for (let b = bucketOf(from, interval); b <= bucketOf(to, interval); b = nextBucket(b, interval)) periods.push(b);
+    for (let b = bucketOf(from, interval); b <= bucketOf(to, interval); b = nextBucket(b, interval))
+      periods.push(b);
   }
   if (!from || !to) return { total: hits.length, series: [] };
   if (groupBy === null && counts.size === 0) counts.set('ALL', new Map());
@@ -137,9 +144,15 @@ export function expectedTrend(
     .map(([key, m]) => ({ key, m, total: [...m.values()].reduce((a, b) => a + b, 0) }))
     .sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   if (top !== null && ranked.length > top) {
+    const realOther = ranked.filter((s) => s.key === 'OTHER');
+    ranked = ranked.filter((s) => s.key !== 'OTHER');
     const other = new Map<string, number>();
-    for (const s of ranked.slice(top)) for (const [p, n] of s.m) other.set(p, (other.get(p) ?? 0) + n);
-    ranked = [...ranked.slice(0, top), { key: 'OTHER', m: other, total: [...other.values()].reduce((a, b) => a + b, 0) }];
+    for (const s of [...ranked.slice(top), ...realOther])
+      for (const [p, n] of s.m) other.set(p, (other.get(p) ?? 0) + n);
+    ranked = [
+      ...ranked.slice(0, top),
+      { key: 'OTHER', m: other, total: [...other.values()].reduce((a, b) => a + b, 0) },
+    ];
   }
   return {
     total: hits.length,

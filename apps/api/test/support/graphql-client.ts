@@ -9,5 +9,8 @@ export async function gql<T = Record<string, unknown>>(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  return (await res.json()) as {
+    data?: T;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
 }

@@ -13,7 +13,10 @@ export const SERVER_ADMIN_URL =
   process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function serverReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: SERVER_ADMIN_URL, connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({
+    connectionString: SERVER_ADMIN_URL,
+    connectionTimeoutMillis: 2000,
+  });
   try {
     await client.connect();
     await client.query('SELECT 1');
@@ -34,7 +37,9 @@ export function testTargets(): Promise<TestTarget[]> {
     if (process.env['CI'] === 'true') {
       throw new Error(`CI: PostgreSQL server not reachable at ${redact(SERVER_ADMIN_URL)}`);
     }
-    console.warn(`PostgreSQL server not reachable at ${redact(SERVER_ADMIN_URL)}: server tests skipped`);
+    console.warn(
+      `PostgreSQL server not reachable at ${redact(SERVER_ADMIN_URL)}: server tests skipped`,
+    );
     return ['embedded'] as TestTarget[];
   });
   return cached;

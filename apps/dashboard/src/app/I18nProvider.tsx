@@ -1,0 +1,33 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { Lang } from '@cw/domain';
+import { localeOf, translate, type Translate } from './i18n';
+
+export interface I18n {
+  lang: Lang;
+  locale: string;
+  t: Translate;
+  /** Formats a count with the language's grouping (12,345 / 12,345). */
+  formatNumber: (n: number) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const value = useMemo<I18n>(() => {
+    const locale = localeOf(lang);
+    const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    return {
+      lang,
+      locale,
+      t: (key, params) => translate(lang, key, params),
+      formatNumber: (n) => nf.format(n),
+    };
+  }, [lang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n must be used inside <I18nProvider>');
+  return value;
+}

@@ -1,0 +1,50 @@
+// Language-aware labels for periods and numbers. Dates are calendar dates (YYYY-MM-DD) on the
+// Shanghai calendar: they are formatted from their digits, never through a Date in the
+// browser's time zone.
+import type { Interval, Lang } from '@cw/domain';
+
+const MONTHS_EN = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
+
+function digits(date: string): [number, number, number] {
+  const [y = NaN, m = NaN, d = NaN] = date.split('-').map(Number);
+  return [y, m, d];
+}
+
+/** A bucket's label from its first day: 2026年3月 / Mar 2026, 2026年第1季度 / 2026 Q1, ... */
+export function formatPeriod(period: string, interval: Interval, lang: Lang): string {
+  const [y, m, d] = digits(period);
+  if (!Number.isFinite(y) || !Number.isFinite(m) || !Number.isFinite(d)) return period;
+  const monthEn = MONTHS_EN[m - 1] ?? String(m);
+  switch (interval) {
+    case 'DAY':
+      return lang === 'zh' ? `${y}年${m}月${d}日` : `${monthEn} ${d}, ${y}`;
+    case 'WEEK':
+      return lang === 'zh' ? `${period} 当周` : `Week of ${period}`;
+    case 'MONTH':
+      return lang === 'zh' ? `${y}年${m}月` : `${monthEn} ${y}`;
+    case 'QUARTER': {
+      const q = Math.floor((m - 1) / 3) + 1;
+      return lang === 'zh' ? `${y}年第${q}季度` : `${y} Q${q}`;
+    }
+    case 'YEAR':
+      return lang === 'zh' ? `${y}年` : String(y);
+  }
+}
+
+/** A calendar date for prose: 2026年3月2日 / Mar 2, 2026. */
+export function formatDate(date: string, lang: Lang): string {
+  return formatPeriod(date, 'DAY', lang);
+}

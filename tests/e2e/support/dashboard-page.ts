@@ -1,0 +1,62 @@
+// Page object for the dashboard's trend page: what a user sees and does, by test id.
+import type { Page } from 'playwright-core';
+
+export class DashboardPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async open(query = ''): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/${query}`);
+    await this.chartDrawn();
+  }
+
+  /** Waits until the trend chart has drawn at least one line or area. */
+  async chartDrawn(): Promise<void> {
+    await this.page.waitForSelector('[data-testid="trend-chart"][data-state="ready"]', {
+      timeout: 30_000,
+    });
+    await this.page.waitForSelector(
+      '[data-testid="trend-chart"] .recharts-line-curve, [data-testid="trend-chart"] .recharts-area-area',
+      { timeout: 30_000 },
+    );
+  }
+
+  /** The headline total as a number. */
+  async total(): Promise<number> {
+    const text = await this.page.locator('.headline-total').innerText();
+    return Number(text.replace(/[^\d]/g, ''));
+  }
+
+  /** Types into the institution search and picks the suggestion named `name`. */
+  async chooseInstitution(search: string, name: string): Promise<void> {
+    const before = await this.total();
+    await this.page.getByTestId('institution-search').fill(search);
+    await this.page.locator('[role="option"]', { hasText: name }).first().click();
+    await this.page.waitForFunction(
+      (prev) => {
+        const el = document.querySelector('.headline-total');
+        const n = Number((el?.textContent ?? '').replace(/[^\d]/g, ''));
+        return n > 0 && n !== prev;
+      },
+      before,
+      { timeout: 30_000 },
+    );
+    await this.chartDrawn();
+  }
+
+  async chooseProvince(search: string, name: string): Promise<void> {
+    await this.page.getByTestId('province-picker').fill(search);
+    await this.page.locator('[role="option"]', { hasText: name }).first().click();
+    await this.chartDrawn();
+  }
+
+  async switchLanguage(): Promise<void> {
+    await this.page.getByTestId('lang-switch').click();
+  }
+
+  title(): Promise<string> {
+    return this.page.locator('h1').innerText();
+  }
+}
