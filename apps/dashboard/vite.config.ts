@@ -28,6 +28,10 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             {
+              name: 'router',
+              test: /node_modules[\\/](react-router|react-router-dom|cookie)[\\/]/,
+            },
+            {
               name: 'apollo',
               test: /node_modules[\\/](@apollo|graphql|graphql-tag|rxjs|optimism|@wry|tslib)[\\/]/,
             },
@@ -39,9 +43,15 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/graphql': { target: 'http://localhost:3000', changeOrigin: true } },
+    proxy: {
+      '/graphql': { target: 'http://localhost:3000', changeOrigin: true },
+      '/api': { target: 'http://localhost:3000', changeOrigin: true },
+    },
   },
   preview: {
-    proxy: { '/graphql': { target: 'http://localhost:3000', changeOrigin: true } },
+    proxy: {
+      '/graphql': { target: 'http://localhost:3000', changeOrigin: true },
+      '/api': { target: 'http://localhost:3000', changeOrigin: true },
+    },
   },
 });

@@ -1,10 +1,11 @@
-// The dashboard in a real browser: it draws the trend, an institution filter changes the
+// The dashboard in a real browser, signed in: it draws the trend, an institution filter changes the
 // chart and the URL, the URL reproduces the view, English labels, no console errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, watchErrors } from './support/browser.js';
-import { startServer, type TestServer } from './support/api-server.js';
+import { E2E_ADMIN, startServer, type TestServer } from './support/api-server.js';
 import { DashboardPage } from './support/dashboard-page.js';
+import { LoginPage } from './support/login-page.js';
 
 describe('dashboard smoke test', () => {
   let server: TestServer;
@@ -18,6 +19,7 @@ describe('dashboard smoke test', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     errors = watchErrors(page);
     dashboard = new DashboardPage(page, server.url);
+    await new LoginPage(page, server.url).login(E2E_ADMIN.email, E2E_ADMIN.password);
   });
 
   afterAll(async () => {

@@ -2,12 +2,12 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AnalyticsModule } from './analytics/analytics.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
+import { ENV } from './app.tokens.js';
 import type { Env } from './config/env.js';
 import { AppGraphqlModule } from './graphql/graphql.module.js';
 import { RegistryModule } from './registry/registry.module.js';
-
-export const ENV = Symbol('ENV');
 
 /** Makes the already-open, migrated DataSource injectable everywhere (@InjectDataSource). */
 @Global()
@@ -29,6 +29,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.register(dataSource, env),
+        AuthModule,
         RegistryModule,
         ComplaintsModule,
         AnalyticsModule,

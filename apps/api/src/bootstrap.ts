@@ -6,12 +6,15 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { addDays, shanghaiDate } from '@cw/domain';
 import { AppModule } from './app.module.js';
+import { AuthService } from './auth/auth.service.js';
 import { ConfigError, type Env } from './config/env.js';
 import { openDatabase, type OpenDatabase } from './database/data-source.js';
 import { migrate } from './database/migrate.js';
 import { seedDemoData } from './demo/demo-seeder.js';
 import { syncRegions } from './registry/region-sync.js';
 import { defaultDashboardDir, serveDashboard } from './web/dashboard-static.js';
+import { installHttpSecurity } from './web/http-security.js';
+import { RestExceptionFilter } from './web/rest-exception.filter.js';
 
 export interface RunningApi {
   app: NestExpressApplication;
@@ -89,9 +92,14 @@ export async function createNestApp(
     AppModule.register(database.dataSource, env),
     {
       logger: LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1),
+      // Body parsing is ours, with explicit limits (web/http-security.ts).
+      bodyParser: false,
     },
   );
   app.disable('x-powered-by');
+  const auth = app.get(AuthService);
+  installHttpSecurity(app, env, auth);
+  app.useGlobalFilters(new RestExceptionFilter());
   const dashboardDir = env.DASHBOARD_DIR ?? defaultDashboardDir();
   if (!serveDashboard(app, dashboardDir)) {
     new Logger('Dashboard').warn(
@@ -104,6 +112,7 @@ export async function createNestApp(
 /** Serves GraphQL and the dashboard on an open, migrated database (PORT 0: any free port). */
 export async function serveApi(database: OpenDatabase, env: Env): Promise<RunningApi> {
   const app = await createNestApp(database, env);
+  await app.get(AuthService).ensureFirstAdmin();
   await app.listen(env.PORT, env.HOST);
   const { port } = app.getHttpServer().address() as { port: number };
   return {

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveApi, type RunningApi } from '../src/bootstrap.js';
 import { schemaText } from '../src/graphql/print-schema.js';
 import { createAgency, createInstitution, insertComplaints } from './support/factories.js';
-import { gql } from './support/graphql-client.js';
+import { gql, signIn } from './support/graphql-client.js';
 import { openTestDatabase, testTargets } from './support/test-database.js';
-import { testEnv } from './support/test-env.js';
+import { TEST_ADMIN, testEnv } from './support/test-env.js';
 
 describe.each(await testTargets())('registry and complaint list on the %s database', (target) => {
   let api: RunningApi;
@@ -44,6 +44,7 @@ describe.each(await testTargets())('registry and complaint list on the %s databa
       })),
     );
     api = await serveApi(db, testEnv());
+    await signIn(api.url, TEST_ADMIN.email, TEST_ADMIN.password);
   });
   afterAll(async () => api?.close());
 

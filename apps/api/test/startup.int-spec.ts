@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, spawnApi } from './support/api-process.js';
-import { gql } from './support/graphql-client.js';
+import { gql, login } from './support/graphql-client.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cw-startup-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -53,6 +53,17 @@ describe('bad configuration', () => {
     );
   });
 
+  it('refuses production without a token secret, and ADMIN_EMAIL without ADMIN_PASSWORD', async () => {
+    await failsWith(
+      { NODE_ENV: 'production', PORT: String(await freePort()) },
+      /^configuration error: TOKEN_SECRET: required in production/,
+    );
+    await failsWith(
+      { ADMIN_EMAIL: 'a@b.example', PORT: String(await freePort()) },
+      /^configuration error: ADMIN_PASSWORD: set ADMIN_EMAIL and ADMIN_PASSWORD together$/,
+    );
+  });
+
   it('names a PORT in use or malformed', async () => {
     const blocker = createServer();
     const port = await new Promise<number>((resolve) =>
@@ -71,22 +82,28 @@ describe('bad configuration', () => {
 });
 
 describe('the embedded database across restarts', () => {
-  it('keeps its data, seeds the demo data once, and refuses a second process on the same DATA_DIR', async () => {
+  it('keeps its data, seeds the demo data and the first admin once, and refuses a second process on the same DATA_DIR', async () => {
     const dataDir = path.join(tmp, 'restart');
     const env = { DATA_DIR: dataDir, DEMO_COMPLAINTS: '3000', DEMO_SEED: '7' };
-    const count = async (url: string) =>
-      (
-        await gql<{ dataset: { complaintCount: number; synthetic: boolean } }>(
-          url,
-          '{ dataset { complaintCount synthetic } }',
-        )
-      ).data!.dataset;
+    const dataset = async (url: string, password: string) => {
+      const token = await login(url, 'admin@localhost', password);
+      const res = await gql<{ dataset: { complaintCount: number; synthetic: boolean } }>(
+        url,
+        '{ dataset { complaintCount synthetic } }',
+        {},
+        token,
+      );
+      return res.data!.dataset;
+    };
 
     const port1 = await freePort();
     const first = spawnApi({ ...env, PORT: String(port1) });
     await first.waitFor(/GraphQL API at/);
     expect(first.stdout()).toMatch(/seeded demo data: 3000 complaints/);
-    expect(await count(`http://127.0.0.1:${port1}`)).toEqual({
+    // No ADMIN_EMAIL/ADMIN_PASSWORD: a first admin with a random password, shown once.
+    const password = /password: (\S+)/.exec(first.stdout())?.[1];
+    expect(password).toMatch(/^[\w-]{20,}$/);
+    expect(await dataset(`http://127.0.0.1:${port1}`, password!)).toEqual({
       complaintCount: 3000,
       synthetic: true,
     });
@@ -104,7 +121,8 @@ describe('the embedded database across restarts', () => {
     const second = spawnApi({ ...env, PORT: String(port2) });
     await second.waitFor(/GraphQL API at/);
     expect(second.stdout()).not.toMatch(/seeded demo data/);
-    expect(await count(`http://127.0.0.1:${port2}`)).toEqual({
+    expect(second.stdout()).not.toMatch(/password:/);
+    expect(await dataset(`http://127.0.0.1:${port2}`, password!)).toEqual({
       complaintCount: 3000,
       synthetic: true,
     });

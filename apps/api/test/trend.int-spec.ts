@@ -21,9 +21,9 @@ import {
   type TestComplaint,
 } from './support/factories.js';
 import { expectedTrend, type Lookup } from './support/expected-trend.js';
-import { gql } from './support/graphql-client.js';
+import { gql, signIn } from './support/graphql-client.js';
 import { openTestDatabase, testTargets } from './support/test-database.js';
-import { testEnv } from './support/test-env.js';
+import { TEST_ADMIN, testEnv } from './support/test-env.js';
 
 const TREND = `query Trend($filter: ComplaintFilter, $interval: Interval!, $groupBy: Dimension, $top: Int) {
   complaintTrend(filter: $filter, interval: $interval, groupBy: $groupBy, top: $top) {
@@ -140,6 +140,7 @@ describe.each(await testTargets())('complaintTrend on the %s database', (target)
     rows = randomComplaints(new Random(42), institutions, agencies, 3000);
     await insertComplaints(ds, rows);
     api = await serveApi(db, testEnv());
+    await signIn(api.url, TEST_ADMIN.email, TEST_ADMIN.password);
   });
 
   afterAll(async () => {

@@ -5,14 +5,20 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 const MAIN = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../../apps/api/dist/main.js',
 );
 
+/** The first admin of the server under test. */
+export const E2E_ADMIN = { email: 'admin@e2e.example', password: 'e2e admin password' };
+
 export interface TestServer {
   url: string;
+  /** Runs SQL on the server's database (server-backed servers only). */
+  sql(text: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,10 +33,44 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(complaints = 20_000): Promise<TestServer> {
+const SERVER_ADMIN_URL =
+  process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts the built API with demo data: on a fresh embedded database, or with
+ * `{ database: 'server' }` on a new database of the PostgreSQL server, which the test can
+ * then also change directly with `sql`.
+ */
+export async function startServer(
+  complaints = 20_000,
+  options: { database?: 'embedded' | 'server' } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cw-e2e-'));
   const port = await freePort();
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL'));
+  let databaseUrl: string | null = null;
+  let dbName: string | null = null;
+  if (options.database === 'server') {
+    dbName = `cw_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    await adminQuery(`CREATE DATABASE ${dbName}`);
+    const url = new URL(SERVER_ADMIN_URL);
+    url.pathname = `/${dbName}`;
+    databaseUrl = url.toString();
+  }
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !['DATABASE_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'TOKEN_SECRET'].includes(k),
+    ),
+  );
   const proc: ChildProcess = spawn(process.execPath, [MAIN], {
     env: {
       ...env,
@@ -38,6 +78,11 @@ export async function startServer(complaints = 20_000): Promise<TestServer> {
       DATA_DIR: dataDir,
       DEMO_COMPLAINTS: String(complaints),
       LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      TOKEN_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl, DEMO_DATA: 'on' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,10 +102,21 @@ export async function startServer(complaints = 20_000): Promise<TestServer> {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    sql: async (text: string) => {
+      if (!databaseUrl) throw new Error('sql() needs a server started with { database: "server" }');
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        await client.query(text);
+      } finally {
+        await client.end();
+      }
+    },
     stop: async () => {
       proc.kill('SIGTERM');
       await new Promise((r) => proc.once('exit', r));
       rmSync(dataDir, { recursive: true, force: true });
+      if (dbName) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     },
   };
 }

@@ -34,9 +34,12 @@ export function watchErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
-  page.on('requestfailed', (r) =>
-    errors.push(`request: ${r.url()} ${r.failure()?.errorText ?? ''}`),
-  );
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? '';
+    // A navigation cancels the loads of the page it leaves: that is not a failure.
+    if (reason === 'net::ERR_ABORTED') return;
+    errors.push(`request: ${r.url()} ${reason}`);
+  });
   return errors;
 }
 

@@ -7,6 +7,7 @@ export class DashboardPage {
     readonly baseUrl: string,
   ) {}
 
+  /** Opens the trend page; the browser must be signed in (see LoginPage.login). */
   async open(query = ''): Promise<void> {
     await this.page.goto(`${this.baseUrl}/${query}`);
     await this.chartDrawn();
@@ -58,5 +59,15 @@ export class DashboardPage {
 
   title(): Promise<string> {
     return this.page.locator('h1').innerText();
+  }
+
+  /** The signed-in user's email in the header. */
+  signedInEmail(): Promise<string> {
+    return this.page.getByTestId('user-email').innerText();
+  }
+
+  /** The signed-in user's role label in the header (管理员, Provincial analyst, ...). */
+  signedInRole(): Promise<string> {
+    return this.page.getByTestId('user-role').innerText();
   }
 }

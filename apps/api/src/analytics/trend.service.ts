@@ -16,7 +16,8 @@ import {
   type Lang,
 } from '@cw/domain';
 import { AppError } from '../graphql/app-error.js';
-import { filterCondition } from './filter-sql.js';
+import type { Scope } from '../auth/roles.js';
+import { complaintCondition } from './filter-sql.js';
 import type { Trend, TrendSeries } from './trend.model.js';
 
 /** Most buckets one series may have (about 13 years of days). */
@@ -74,6 +75,7 @@ export class TrendService {
    * periods; empty buckets between the first and last day are returned as zeros.
    */
   async trend(
+    scope: Scope,
     filter: ComplaintFilter,
     interval: Interval,
     groupBy: Dimension | null,
@@ -87,10 +89,10 @@ export class TrendService {
     }
     if (filter.from && filter.to) this.checkBucketCount(filter.from, filter.to, interval);
 
-    const rows = await this.countRows(filter, interval, groupBy);
+    const rows = await this.countRows(scope, filter, interval, groupBy);
     const multiValued = groupBy !== null && MULTI_VALUED_DIMENSIONS.includes(groupBy);
     const total = multiValued
-      ? await this.countDistinct(filter)
+      ? await this.countDistinct(scope, filter)
       : rows.reduce((sum, r) => sum + r.count, 0);
 
     const days = rows.map((r) => r.period).sort();
@@ -153,11 +155,12 @@ export class TrendService {
   }
 
   private async countRows(
+    scope: Scope,
     filter: ComplaintFilter,
     interval: Interval,
     groupBy: Dimension | null,
   ): Promise<Row[]> {
-    const cond = filterCondition(filter);
+    const cond = complaintCondition(scope, filter);
     const dim = groupBy ? DIMENSION_SQL[groupBy] : { key: `'ALL'` };
     const params = [...cond.params];
     let from = 'complaints c';
@@ -185,8 +188,8 @@ export class TrendService {
     return this.db.query<Row[]>(sql, params);
   }
 
-  private async countDistinct(filter: ComplaintFilter): Promise<number> {
-    const cond = filterCondition(filter);
+  private async countDistinct(scope: Scope, filter: ComplaintFilter): Promise<number> {
+    const cond = complaintCondition(scope, filter);
     const [row] = await this.db.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM complaints c WHERE ${cond.sql}`,
       cond.params,

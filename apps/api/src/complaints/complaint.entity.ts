@@ -81,6 +81,10 @@ export class ComplaintEntity {
   @Column('text', { array: true })
   evidence!: Evidence[];
 
+  /** The user who entered or imported it (the scope of an OPERATOR). */
+  @Column('integer', { name: 'submitted_by', nullable: true })
+  submittedBy!: number | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 

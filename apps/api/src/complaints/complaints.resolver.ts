@@ -3,6 +3,8 @@ import {
   ComplaintFilterInput,
   toComplaintFilter,
 } from '../analytics/dto/complaint-filter.input.js';
+import { CurrentScope } from '../auth/auth.decorators.js';
+import type { Scope } from '../auth/roles.js';
 import type { GraphqlContext } from '../graphql/loaders.js';
 import { CollectionAgency, Institution } from '../registry/institution.model.js';
 import { Complaint, ComplaintConnection, Dataset } from './complaint.model.js';
@@ -14,17 +16,18 @@ export class ComplaintsResolver {
 
   @Query(() => ComplaintConnection, { description: 'Complaints matching the filter, newest first' })
   complaints(
+    @CurrentScope() scope: Scope,
     @Args('filter', { type: () => ComplaintFilterInput, nullable: true })
     filter: ComplaintFilterInput | null,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<ComplaintConnection> {
-    return this.service.list(toComplaintFilter(filter), first, after);
+    return this.service.list(scope, toComplaintFilter(filter), first, after);
   }
 
   @Query(() => Dataset, { description: 'Size and span of the complaint store' })
-  dataset(): Promise<Dataset> {
-    return this.service.dataset();
+  dataset(@CurrentScope() scope: Scope): Promise<Dataset> {
+    return this.service.dataset(scope);
   }
 
   @ResolveField(() => Institution)

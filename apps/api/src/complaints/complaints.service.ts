@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ComplaintFilter } from '@cw/domain';
-import { filterCondition } from '../analytics/filter-sql.js';
+import { complaintCondition } from '../analytics/filter-sql.js';
+import type { Scope } from '../auth/roles.js';
 import { AppError } from '../graphql/app-error.js';
 import type { Complaint, ComplaintConnection, Dataset } from './complaint.model.js';
 
@@ -41,6 +42,7 @@ export class ComplaintsService {
 
   /** Newest first; keyset paging on (received_at, id), so deep pages stay fast. */
   async list(
+    scope: Scope,
     filter: ComplaintFilter,
     first: number,
     after: string | null,
@@ -50,7 +52,7 @@ export class ComplaintsService {
         field: 'first',
       });
     }
-    const cond = filterCondition(filter);
+    const cond = complaintCondition(scope, filter);
     const params = [...cond.params];
     let where = cond.sql;
     if (after) {
@@ -77,13 +79,16 @@ export class ComplaintsService {
     };
   }
 
-  async dataset(): Promise<Dataset> {
+  /** Size and span of what the caller may see. */
+  async dataset(scope: Scope): Promise<Dataset> {
+    const cond = complaintCondition(scope, {});
     const [row] = await this.db.query<
       { n: number; first: string | null; last: string | null; synthetic: boolean }[]
     >(
-      `SELECT count(*)::int AS n, min(received_day) AS first, max(received_day) AS last,
+      `SELECT count(*)::int AS n, min(c.received_day) AS first, max(c.received_day) AS last,
               EXISTS (SELECT 1 FROM institutions WHERE synthetic) AS synthetic
-       FROM complaints`,
+       FROM complaints c WHERE ${cond.sql}`,
+      cond.params,
     );
     return {
       complaintCount: row?.n ?? 0,

@@ -44,6 +44,33 @@ const schema = z.object({
   DEMO_SEED: z.coerce.number().int().min(0).default(20261129),
   DASHBOARD_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  /** Key that signs session tokens; required in production. */
+  TOKEN_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  TOKEN_TTL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(8),
+  /** The first admin, created when no user exists. */
+  ADMIN_EMAIL: z.string().email({ message: 'must be an e-mail address' }).optional(),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(12, { message: 'must be at least 12 characters' })
+    .max(200)
+    .optional(),
+  /** Origins allowed to call the API from a browser (comma-separated); none by default. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url({ message: 'must list origins like https://example.org' })))
+    .default([]),
+  /** GraphQL requests one user (or address, before login) may make per minute. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -66,6 +93,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     );
   }
   const env = parsed.data;
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production' && !env.TOKEN_SECRET) {
+    problems.push('TOKEN_SECRET: required in production (32 or more random characters)');
+  }
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+    problems.push(
+      `${env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: set ADMIN_EMAIL and ADMIN_PASSWORD together`,
+    );
+  }
+  if (problems.length) throw new ConfigError(problems);
   if (!env.DATABASE_URL) checkDataDir(env.DATA_DIR);
   return env;
 }
@@ -73,8 +110,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string {
   const name = String(issue.path[0]);
   const value = raw[name];
-  // Never echo a database URL back: it may hold a password.
-  const shown = name === 'DATABASE_URL' || value === undefined ? '' : ` (got "${String(value)}")`;
+  // Never echo a secret back.
+  const secret = ['DATABASE_URL', 'TOKEN_SECRET', 'ADMIN_PASSWORD'].includes(name);
+  const shown = secret || value === undefined ? '' : ` (got "${String(value)}")`;
   return `${issue.message}${shown}`;
 }
 

@@ -31,7 +31,9 @@ const common = {
   migrationsTableName: 'migrations',
   synchronize: false,
   migrationsRun: false,
-  logging: ['error'],
+  // TypeORM would log failing queries with their parameters (complaint text): errors are
+  // reported by the GraphQL and REST error handlers instead, without parameters.
+  logging: false,
 } satisfies Partial<DataSourceOptions>;
 
 /** Opens a DataSource on the target; does not migrate. */

@@ -3,7 +3,7 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { AppError, type ErrorCode } from './app-error.js';
+import { AppError, httpStatusOf } from './app-error.js';
 
 const logger = new Logger('GraphQL');
 
@@ -17,18 +17,6 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
 ]);
-
-function httpStatusOf(code: ErrorCode): number {
-  switch (code) {
-    case 'BAD_USER_INPUT':
-    case 'RANGE_TOO_LONG':
-      return 400;
-    case 'NOT_FOUND':
-      return 404;
-    case 'DATABASE_UNAVAILABLE':
-      return 503;
-  }
-}
 
 export function formatGraphqlError(
   formatted: GraphQLFormattedError,

@@ -1,6 +1,8 @@
 // Per-request DataLoaders: every field that looks up a registry entry from a list goes
 // through one of these, so a page of 100 complaints costs one query per table, not 100.
 import DataLoader from 'dataloader';
+import type { Response } from 'express';
+import type { AuthenticatedRequest } from '../auth/request-principal.js';
 import type { CollectionAgency, Institution } from '../registry/institution.model.js';
 import type { RegistryService } from '../registry/registry.service.js';
 
@@ -22,5 +24,7 @@ export function createLoaders(registry: RegistryService): Loaders {
 }
 
 export interface GraphqlContext {
+  req: AuthenticatedRequest;
+  res: Response;
   loaders: Loaders;
 }

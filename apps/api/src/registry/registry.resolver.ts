@@ -1,4 +1,6 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { CurrentScope } from '../auth/auth.decorators.js';
+import type { Scope } from '../auth/roles.js';
 import { AppError } from '../graphql/app-error.js';
 import { Institution } from './institution.model.js';
 import { MAX_REGISTRY_PAGE, RegistryService } from './registry.service.js';
@@ -11,6 +13,7 @@ export class RegistryResolver {
     description: 'Institutions whose name or an alias contains `search`',
   })
   institutions(
+    @CurrentScope() scope: Scope,
     @Args('search', { type: () => String, nullable: true }) search: string | null,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
   ): Promise<Institution[]> {
@@ -24,14 +27,17 @@ export class RegistryResolver {
         field: 'search',
       });
     }
-    return this.registry.searchInstitutions(search, first);
+    return this.registry.searchInstitutions(scope, search, first);
   }
 
   @Query(() => [Institution], { description: 'Institutions by id (unknown ids are left out)' })
-  institutionsByIds(@Args('ids', { type: () => [ID] }) ids: string[]): Promise<Institution[]> {
+  institutionsByIds(
+    @CurrentScope() scope: Scope,
+    @Args('ids', { type: () => [ID] }) ids: string[],
+  ): Promise<Institution[]> {
     if (ids.length > MAX_REGISTRY_PAGE) {
       throw new AppError('BAD_USER_INPUT', `at most ${MAX_REGISTRY_PAGE} ids`, { field: 'ids' });
     }
-    return this.registry.institutionsByIds(ids);
+    return this.registry.institutionsByIds(ids, scope);
   }
 }

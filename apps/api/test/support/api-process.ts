@@ -23,7 +23,17 @@ export function spawnApi(env: Record<string, string>): ApiProcess {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
   const base = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([k]) => !['DATABASE_URL', 'PORT', 'DATA_DIR', 'DEMO_DATA'].includes(k),
+      ([k]) =>
+        ![
+          'DATABASE_URL',
+          'PORT',
+          'DATA_DIR',
+          'DEMO_DATA',
+          'ADMIN_EMAIL',
+          'ADMIN_PASSWORD',
+          'TOKEN_SECRET',
+          'NODE_ENV',
+        ].includes(k),
     ),
   );
   const proc = spawn(process.execPath, [MAIN], {

@@ -1,56 +1,77 @@
-import { useEffect } from 'react';
-import { DatasetSummary, SyntheticBanner } from '../features/trends/components/DatasetStatus';
-import { TrendsPage } from '../features/trends/components/TrendsPage';
-import { useFilters } from '../features/trends/hooks/useFilters';
-import { localeOf, translate } from './i18n';
-import { I18nProvider, useI18n } from './I18nProvider';
+// Routes: the trend page at /, sign-in at /login, and the admin pages, each page's code
+// loaded when it is first opened. Everything but /login needs a session.
+import { lazy, useEffect } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { NotFound } from '../features/auth/components/NotFound';
+import { RequireRole } from '../features/auth/components/RequireRole';
+import { RequireSession } from '../features/auth/components/RequireSession';
+import { AppShell, BareFrame } from './AppShell';
+import { localeOf } from './i18n';
+import { I18nProvider } from './I18nProvider';
+import { Page } from './PageBoundary';
+import { useLangState } from './useLangState';
 
-function Header({ onToggleLang }: { onToggleLang: () => void }) {
-  const { t, lang } = useI18n();
-  const other = lang === 'zh' ? 'en' : 'zh';
-  return (
-    <header className="app-header">
-      <div className="app-header-inner">
-        <div className="brand">
-          <h1 className="app-title">{t('appTitle')}</h1>
-          <p className="app-tagline">{t('appTagline')}</p>
-        </div>
-        <div className="header-side">
-          <DatasetSummary />
-          <button
-            type="button"
-            className="lang-switch"
-            data-testid="lang-switch"
-            lang={localeOf(other)}
-            aria-label={t('langSwitchLabel')}
-            onClick={onToggleLang}
-          >
-            {t('langSwitch')}
-          </button>
-        </div>
-      </div>
-    </header>
-  );
-}
+const TrendsPage = lazy(() => import('../features/trends/components/TrendsPage'));
+const LoginPage = lazy(() => import('../features/auth/components/LoginPage'));
+const UsersPage = lazy(() => import('../features/users/components/UsersPage'));
+const AuditPage = lazy(() => import('../features/audit/components/AuditPage'));
 
 export function App() {
-  const filters = useFilters();
-  const { lang, setLang } = filters;
+  const { lang, urlLang, setLang } = useLangState();
 
   useEffect(() => {
     document.documentElement.lang = localeOf(lang);
-    document.title = translate(lang, 'appTitle');
   }, [lang]);
 
   return (
-    <I18nProvider lang={lang}>
-      <div className="app">
-        <Header onToggleLang={() => setLang(lang === 'zh' ? 'en' : 'zh')} />
-        <SyntheticBanner />
-        <main className="app-main">
-          <TrendsPage filters={filters} />
-        </main>
-      </div>
+    <I18nProvider lang={lang} urlLang={urlLang} setLang={setLang}>
+      <Routes>
+        <Route
+          path="/login"
+          element={
+            <Page frame={(content) => <BareFrame nav={false}>{content}</BareFrame>}>
+              <LoginPage />
+            </Page>
+          }
+        />
+        <Route
+          element={
+            <RequireSession>
+              <AppShell />
+            </RequireSession>
+          }
+        >
+          <Route
+            index
+            element={
+              <Page>
+                <TrendsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="admin/users"
+            element={
+              <RequireRole role="ADMIN">
+                <Page>
+                  <UsersPage />
+                </Page>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="admin/audit"
+            element={
+              <RequireRole role="ADMIN">
+                <Page>
+                  <AuditPage />
+                </Page>
+              </RequireRole>
+            }
+          />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
     </I18nProvider>
   );
 }

@@ -1,5 +1,9 @@
 // Migrations in order. Listed by hand: ESM has no reliable glob import, and the list
 // doubles as the schema's history at a glance.
 import { AddRegistryAndComplaints1764400000000 } from './1764400000000-AddRegistryAndComplaints.js';
+import { AddUsersAndAuditLog1764500000000 } from './1764500000000-AddUsersAndAuditLog.js';
 
-export const ALL_MIGRATIONS = [AddRegistryAndComplaints1764400000000];
+export const ALL_MIGRATIONS = [
+  AddRegistryAndComplaints1764400000000,
+  AddUsersAndAuditLog1764500000000,
+];

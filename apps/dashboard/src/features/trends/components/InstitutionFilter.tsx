@@ -12,9 +12,17 @@ const PAGE_SIZE = 20;
 interface Props {
   ids: readonly string[];
   onChange: (ids: string[]) => void;
+  testId?: string;
+  /** See MultiCombobox: for pickers inside a form. */
+  closeOnPick?: boolean;
 }
 
-export function InstitutionFilter({ ids, onChange }: Props) {
+export function InstitutionFilter({
+  ids,
+  onChange,
+  testId = 'institution-search',
+  closeOnPick,
+}: Props) {
   const { t, lang } = useI18n();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -71,7 +79,8 @@ export function InstitutionFilter({ ids, onChange }: Props) {
     <MultiCombobox
       label={t('institutions')}
       placeholder={t('institutionPlaceholder')}
-      testId="institution-search"
+      testId={testId}
+      closeOnPick={closeOnPick}
       query={query}
       onQueryChange={setQuery}
       onOpenChange={setOpen}

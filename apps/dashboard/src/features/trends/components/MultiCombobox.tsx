@@ -26,6 +26,8 @@ export interface MultiComboboxProps {
   status?: string | null;
   noMatchesText: string;
   removeLabel: (label: string) => string;
+  /** Close the list after a pick (in a form, so that it does not cover the buttons below). */
+  closeOnPick?: boolean;
 }
 
 export function MultiCombobox({
@@ -42,6 +44,7 @@ export function MultiCombobox({
   status,
   noMatchesText,
   removeLabel,
+  closeOnPick = false,
 }: MultiComboboxProps) {
   const id = useId();
   const inputId = `${id}-input`;
@@ -63,6 +66,7 @@ export function MultiCombobox({
     onAdd(value);
     onQueryChange('');
     setActive(0);
+    if (closeOnPick) setOpen(false);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

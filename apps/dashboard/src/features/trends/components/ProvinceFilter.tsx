@@ -7,9 +7,17 @@ import { MultiCombobox, type ComboOption } from './MultiCombobox';
 interface Props {
   codes: readonly string[];
   onChange: (codes: string[]) => void;
+  testId?: string;
+  /** See MultiCombobox: for pickers inside a form. */
+  closeOnPick?: boolean;
 }
 
-export function ProvinceFilter({ codes, onChange }: Props) {
+export function ProvinceFilter({
+  codes,
+  onChange,
+  testId = 'province-picker',
+  closeOnPick,
+}: Props) {
   const { t, lang } = useI18n();
   const [query, setQuery] = useState('');
 
@@ -32,7 +40,8 @@ export function ProvinceFilter({ codes, onChange }: Props) {
     <MultiCombobox
       label={t('provinces')}
       placeholder={t('provincePlaceholder')}
-      testId="province-picker"
+      testId={testId}
+      closeOnPick={closeOnPick}
       query={query}
       onQueryChange={setQuery}
       options={options}

@@ -1,26 +1,16 @@
-import { Component, lazy, Suspense, useMemo, type ReactNode } from 'react';
+// The trend page (lazy-loaded by the router): filters above, the chart panel below.
+import { lazy, Suspense, useMemo } from 'react';
 import { useI18n } from '../../../app/I18nProvider';
-import type { Filters } from '../hooks/useFilters';
+import { ChunkBoundary } from '../../../app/PageBoundary';
+import { useDocumentTitle } from '../../../app/useDocumentTitle';
+import { useFilters } from '../hooks/useFilters';
 import { FilterBar } from './FilterBar';
 import { TrendPanelFrame, TrendPanelSkeleton, type TrendView } from './TrendPanelFrame';
 
 // Recharts and the panel load after the first paint; the skeleton holds their place.
 const TrendPanel = lazy(() => import('./TrendPanel'));
 
-/** If the chart code cannot be fetched (offline, new deploy), say so instead of a blank page. */
-class ChunkBoundary extends Component<
-  { fallback: ReactNode; children: ReactNode },
-  { failed: boolean }
-> {
-  override state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
-}
-
+/** If the chart code cannot be fetched (offline, new deploy), say so in the panel's place. */
 function ChunkFailed({ view }: { view: TrendView }) {
   const { t } = useI18n();
   return (
@@ -39,7 +29,9 @@ function ChunkFailed({ view }: { view: TrendView }) {
   );
 }
 
-export function TrendsPage({ filters }: { filters: Filters }) {
+export default function TrendsPage() {
+  useDocumentTitle(null);
+  const filters = useFilters();
   const { filter, interval, groupBy, top } = filters;
   const view = useMemo<TrendView>(
     () => ({ filter, interval, groupBy, top }),

@@ -48,3 +48,29 @@ export function formatPeriod(period: string, interval: Interval, lang: Lang): st
 export function formatDate(date: string, lang: Lang): string {
   return formatPeriod(date, 'DAY', lang);
 }
+
+const SHANGHAI_PARTS = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * An instant (ISO 8601 with offset) as Beijing time, whatever the browser's zone:
+ * 2026年3月2日 14:05:09 / Mar 2, 2026 14:05:09 (without seconds when `seconds` is false).
+ * Built from parts so the text does not depend on the ICU version's punctuation.
+ */
+export function formatDateTime(iso: string, lang: Lang, seconds = true): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const part: Record<string, string> = {};
+  for (const p of SHANGHAI_PARTS.formatToParts(date)) part[p.type] = p.value;
+  const day = `${part['year']}-${part['month']}-${part['day']}`;
+  const time = `${part['hour']}:${part['minute']}${seconds ? `:${part['second']}` : ''}`;
+  return `${formatDate(day, lang)} ${time}`;
+}

@@ -1,0 +1,44 @@
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { restErrorBody } from './http-security.js';
+
+/** REST routes answer errors as `{ errors: [{ message, extensions: { code } }] }`, like GraphQL. */
+@Catch()
+export class RestExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType<string>() === 'graphql') throw exception;
+    const res = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      res.status(status).json({
+        errors: [
+          {
+            message: exception.message,
+            extensions: { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST' },
+          },
+        ],
+      });
+      return;
+    }
+    const body = restErrorBody(exception);
+    if (body.status === 500)
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res
+      .status(body.status)
+      .json({ errors: [{ message: body.message, extensions: { code: body.code } }] });
+  }
+}

@@ -1,0 +1,61 @@
+// The signed-in frame: header with the user and sign-out, the navigation, the demo-data
+// banner, and the page.
+import type { ReactNode } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { UserMenu } from '../features/auth/components/UserMenu';
+import { useSession } from '../features/auth/hooks/useSession';
+import { DatasetSummary, SyntheticBanner } from '../features/trends/components/DatasetStatus';
+import { AppHeader } from './AppHeader';
+import { useI18n } from './I18nProvider';
+
+function MainNav() {
+  const { t, href } = useI18n();
+  const user = useSession();
+  const { pathname } = useLocation();
+  const linkClass = ({ isActive }: { isActive: boolean }) =>
+    isActive ? 'nav-link is-active' : 'nav-link';
+  return (
+    <div className="app-nav-inner">
+      <nav className="app-nav" aria-label={t('navLabel')}>
+        <NavLink to={href('/')} end className={linkClass} data-testid="nav-trends">
+          {t('nav.trends')}
+        </NavLink>
+        {user.role === 'ADMIN' && (
+          <>
+            <NavLink to={href('/admin/users')} className={linkClass} data-testid="nav-users">
+              {t('nav.users')}
+            </NavLink>
+            <NavLink to={href('/admin/audit')} className={linkClass} data-testid="nav-audit">
+              {t('nav.audit')}
+            </NavLink>
+          </>
+        )}
+      </nav>
+      {pathname === '/' && <DatasetSummary />}
+    </div>
+  );
+}
+
+/** The header alone, for what shows before there is a user (sign-in, the session check). */
+export function BareFrame({ children, nav = true }: { children: ReactNode; nav?: boolean }) {
+  return (
+    <div className="app">
+      <AppHeader below={nav && <div className="app-nav-inner" aria-hidden="true" />} />
+      <main className="app-main">{children}</main>
+    </div>
+  );
+}
+
+export function AppShell() {
+  return (
+    <div className="app">
+      <AppHeader below={<MainNav />}>
+        <UserMenu />
+      </AppHeader>
+      <SyntheticBanner />
+      <main className="app-main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
