@@ -11,6 +11,73 @@ export interface SqlCondition {
   params: unknown[];
 }
 
+/** Where a table keeps the columns the scope is about. */
+interface ScopeColumns {
+  day: string;
+  institution: string;
+  province: string;
+  submitter: string | null;
+}
+
+const RAW_COLUMNS: ScopeColumns = {
+  day: 'c.received_day',
+  institution: 'c.institution_id',
+  province: 'c.province_code',
+  submitter: 'c.submitted_by',
+};
+
+type Bind = (value: unknown, cast: string) => string;
+
+function scopeParts(scope: Scope, cols: ScopeColumns, bind: Bind): string[] {
+  switch (scope.kind) {
+    case 'ALL':
+      return [];
+    case 'PROVINCES':
+      return [`${cols.province} = ANY(${bind(scope.provinceCodes, 'text[]')})`];
+    case 'INSTITUTIONS':
+      return [`${cols.institution} = ANY(${bind(scope.institutionIds, 'int[]')})`];
+    case 'SUBMITTER':
+      if (!cols.submitter) throw new Error('a submitter scope cannot be read from a rollup');
+      return [`${cols.submitter} = ${bind(scope.userId, 'int')}`];
+  }
+}
+
+/** True when a rollup (which has no submitter column) can serve this scope. */
+export function rollupServesScope(scope: Scope): boolean {
+  return scope.kind !== 'SUBMITTER';
+}
+
+/**
+ * The same scope and filter as complaintCondition, on a rollup table (alias `r`) whose day
+ * column is `dayColumn`. Only the fields a rollup keeps may be filtered: date, institution,
+ * province; the planner routes anything else to the complaints table.
+ */
+export function rollupCondition(
+  scope: Scope,
+  filter: Pick<ComplaintFilter, 'from' | 'to' | 'institutionIds' | 'provinceCodes'>,
+  dayColumn: string,
+  params: unknown[],
+): string {
+  const bind: Bind = (value, cast) => {
+    params.push(value);
+    return `$${params.length}::${cast}`;
+  };
+  const cols: ScopeColumns = {
+    day: dayColumn,
+    institution: 'r.institution_id',
+    province: 'r.province_code',
+    submitter: null,
+  };
+  const parts = scopeParts(scope, cols, bind);
+  if (filter.from) parts.push(`${dayColumn} >= ${bind(filter.from, 'date')}`);
+  if (filter.to) parts.push(`${dayColumn} <= ${bind(filter.to, 'date')}`);
+  if (filter.institutionIds?.length)
+    parts.push(`r.institution_id = ANY(${bind(filter.institutionIds.map(Number), 'int[]')})`);
+  if (filter.provinceCodes?.length)
+    parts.push(`r.province_code = ANY(${bind(filter.provinceCodes, 'text[]')})`);
+  return parts.length ? parts.join(' AND ') : 'TRUE';
+}
+
 /**
  * Within one field the values are alternatives (any of them); fields combine with AND.
  * Categories and channels are sets on the complaint: a complaint matches when it has at
@@ -24,25 +91,13 @@ export function complaintCondition(
 ): SqlCondition {
   const parts: string[] = [];
   const params: unknown[] = [];
-  const bind = (value: unknown, cast: string) => {
+  const bind: Bind = (value, cast) => {
     params.push(value);
     return `$${firstParam + params.length - 1}::${cast}`;
   };
   const ids = (values: string[]) => values.map(Number);
 
-  switch (scope.kind) {
-    case 'ALL':
-      break;
-    case 'PROVINCES':
-      parts.push(`c.province_code = ANY(${bind(scope.provinceCodes, 'text[]')})`);
-      break;
-    case 'INSTITUTIONS':
-      parts.push(`c.institution_id = ANY(${bind(scope.institutionIds, 'int[]')})`);
-      break;
-    case 'SUBMITTER':
-      parts.push(`c.submitted_by = ${bind(scope.userId, 'int')}`);
-      break;
-  }
+  parts.push(...scopeParts(scope, RAW_COLUMNS, bind));
 
   if (filter.from) parts.push(`c.received_day >= ${bind(filter.from, 'date')}`);
   if (filter.to) parts.push(`c.received_day <= ${bind(filter.to, 'date')}`);

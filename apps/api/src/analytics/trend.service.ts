@@ -17,42 +17,13 @@ import {
 } from '@cw/domain';
 import { AppError } from '../graphql/app-error.js';
 import type { Scope } from '../auth/roles.js';
-import { complaintCondition } from './filter-sql.js';
+import { planCounts } from './trend-planner.js';
 import type { Trend, TrendSeries } from './trend.model.js';
 
 /** Most buckets one series may have (about 13 years of days). */
 export const MAX_TREND_POINTS = 5000;
 /** Largest `top` a trend may ask for. */
 export const MAX_TREND_TOP = 50;
-
-const TRUNC_UNIT: Record<Interval, string> = {
-  DAY: 'day',
-  WEEK: 'week', // ISO weeks: Monday
-  MONTH: 'month',
-  QUARTER: 'quarter',
-  YEAR: 'year',
-};
-
-interface DimensionSql {
-  /** SQL expression of the series key, or the array to unnest for set-valued fields. */
-  key?: string;
-  unnest?: string;
-  join?: string;
-  /** The filter list that also restricts which values of a set-valued field count. */
-  sameFieldFilter?: keyof ComplaintFilter;
-}
-
-const DIMENSION_SQL: Record<Dimension, DimensionSql> = {
-  INSTITUTION: { key: 'c.institution_id::text' },
-  AGENCY: { key: `coalesce(c.agency_id::text, 'NONE')` },
-  INSTITUTION_TYPE: { key: 'i.type', join: 'JOIN institutions i ON i.id = c.institution_id' },
-  PROVINCE: { key: 'c.province_code' },
-  CITY: { key: `coalesce(c.city_code, 'NONE')` },
-  CATEGORY: { unnest: 'c.categories', sameFieldFilter: 'categories' },
-  CHANNEL: { unnest: 'c.channels', sameFieldFilter: 'channels' },
-  SOURCE: { key: 'c.source' },
-  PRODUCT: { key: `coalesce(c.product, 'NONE')` },
-};
 
 const SPECIAL_LABELS = {
   ALL: { zh: '全部投诉', en: 'All complaints' },
@@ -160,41 +131,14 @@ export class TrendService {
     interval: Interval,
     groupBy: Dimension | null,
   ): Promise<Row[]> {
-    const cond = complaintCondition(scope, filter);
-    const dim = groupBy ? DIMENSION_SQL[groupBy] : { key: `'ALL'` };
-    const params = [...cond.params];
-    let from = 'complaints c';
-    let key = dim.key ?? 'd.key';
-    let where = cond.sql;
-    if (dim.join) from += ` ${dim.join}`;
-    if (dim.unnest) {
-      // A complaint with an empty set still counts, under NONE.
-      from += ` CROSS JOIN LATERAL unnest(CASE WHEN cardinality(${dim.unnest}) = 0
-                THEN ARRAY['NONE']::text[] ELSE ${dim.unnest} END) AS d(key)`;
-      key = 'd.key';
-      const same = dim.sameFieldFilter ? filter[dim.sameFieldFilter] : undefined;
-      if (Array.isArray(same) && same.length) {
-        params.push(same);
-        where += ` AND d.key = ANY($${params.length}::text[])`;
-      }
-    }
-    const sql = `
-      SELECT ${key} AS key,
-             date_trunc('${TRUNC_UNIT[interval]}', c.received_day::timestamp)::date AS period,
-             count(*)::int AS count
-      FROM ${from}
-      WHERE ${where}
-      GROUP BY 1, 2`;
-    return this.db.query<Row[]>(sql, params);
+    const plan = planCounts(scope, filter, interval, groupBy);
+    return this.db.query<Row[]>(plan.sql, plan.params);
   }
 
+  /** Distinct complaints: the plain count (no breakdown) counts each complaint once. */
   private async countDistinct(scope: Scope, filter: ComplaintFilter): Promise<number> {
-    const cond = complaintCondition(scope, filter);
-    const [row] = await this.db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM complaints c WHERE ${cond.sql}`,
-      cond.params,
-    );
-    return row?.n ?? 0;
+    const rows = await this.countRows(scope, filter, 'YEAR', null);
+    return rows.reduce((sum, r) => sum + r.count, 0);
   }
 
   private async labels(

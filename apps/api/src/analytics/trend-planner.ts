@@ -1,0 +1,194 @@
+// Chooses where a count comes from: the smallest table that can answer it exactly.
+//
+//   rollup_daily    day x institution x province: any range and interval, filters on
+//                   institution and province only (and breakdowns by them or by type).
+//   rollup_monthly  month x institution x province x one more field: whole-month ranges,
+//                   month/quarter/year buckets, one more field filtered or broken down.
+//   complaints      everything else (other combinations, part-month ranges by another
+//                   field, day or week buckets by another field, the submitter scope).
+//
+// Every plan returns rows { key, period, count } that mean the same thing, and the
+// property test checks that each rollup plan equals the complaints plan.
+import { addDays, type ComplaintFilter, type Dimension, type Interval } from '@cw/domain';
+import type { Scope } from '../auth/roles.js';
+import { complaintCondition, rollupCondition, rollupServesScope } from './filter-sql.js';
+
+export type CountSource = 'rollup_daily' | 'rollup_monthly' | 'complaints';
+
+export interface CountPlan {
+  source: CountSource;
+  sql: string;
+  params: unknown[];
+}
+
+const TRUNC_UNIT: Record<Interval, string> = {
+  DAY: 'day',
+  WEEK: 'week', // ISO weeks: Monday
+  MONTH: 'month',
+  QUARTER: 'quarter',
+  YEAR: 'year',
+};
+
+/** Fields that only rollup_monthly (one at a time) or the complaints table hold. */
+type ExtraField = 'AGENCY' | 'CITY' | 'SOURCE' | 'PRODUCT' | 'CATEGORY' | 'CHANNEL';
+
+const FILTER_FIELD: Record<ExtraField, keyof ComplaintFilter> = {
+  AGENCY: 'agencyIds',
+  CITY: 'cityCodes',
+  SOURCE: 'sources',
+  PRODUCT: 'products',
+  CATEGORY: 'categories',
+  CHANNEL: 'channels',
+};
+
+const MULTI_VALUED: ReadonlySet<ExtraField> = new Set(['CATEGORY', 'CHANNEL']);
+
+function isExtra(d: Dimension | null): d is ExtraField {
+  return d !== null && d in FILTER_FIELD;
+}
+
+/** Raw-table SQL for each breakdown's key. */
+interface RawDimension {
+  key?: string;
+  unnest?: string;
+  join?: string;
+  sameFieldFilter?: keyof ComplaintFilter;
+}
+
+const RAW_DIMENSIONS: Record<Dimension, RawDimension> = {
+  INSTITUTION: { key: 'c.institution_id::text' },
+  AGENCY: { key: `coalesce(c.agency_id::text, 'NONE')` },
+  INSTITUTION_TYPE: { key: 'i.type', join: 'JOIN institutions i ON i.id = c.institution_id' },
+  PROVINCE: { key: 'c.province_code' },
+  CITY: { key: `coalesce(c.city_code, 'NONE')` },
+  CATEGORY: { unnest: 'c.categories', sameFieldFilter: 'categories' },
+  CHANNEL: { unnest: 'c.channels', sameFieldFilter: 'channels' },
+  SOURCE: { key: 'c.source' },
+  PRODUCT: { key: `coalesce(c.product, 'NONE')` },
+};
+
+/** Rollup key of a breakdown that a rollup row carries directly (or via its institution). */
+function rollupKey(groupBy: Dimension | null): { key: string; join: string } | null {
+  switch (groupBy) {
+    case null:
+      return { key: `'ALL'`, join: '' };
+    case 'INSTITUTION':
+      return { key: 'r.institution_id::text', join: '' };
+    case 'PROVINCE':
+      return { key: 'r.province_code', join: '' };
+    case 'INSTITUTION_TYPE':
+      return { key: 'i.type', join: 'JOIN institutions i ON i.id = r.institution_id' };
+    default:
+      return null;
+  }
+}
+
+function isFirstOfMonth(date: string): boolean {
+  return date.endsWith('-01');
+}
+
+function isLastOfMonth(date: string): boolean {
+  return isFirstOfMonth(addDays(date, 1));
+}
+
+/** Counts per (key, period) for the caller's scope and filter. */
+export function planCounts(
+  scope: Scope,
+  filter: ComplaintFilter,
+  interval: Interval,
+  groupBy: Dimension | null,
+): CountPlan {
+  return rollupPlan(scope, filter, interval, groupBy) ?? rawPlan(scope, filter, interval, groupBy);
+}
+
+function rollupPlan(
+  scope: Scope,
+  filter: ComplaintFilter,
+  interval: Interval,
+  groupBy: Dimension | null,
+): CountPlan | null {
+  if (!rollupServesScope(scope)) return null;
+  const extras = new Set<ExtraField>();
+  for (const [field, key] of Object.entries(FILTER_FIELD) as [
+    ExtraField,
+    keyof ComplaintFilter,
+  ][]) {
+    const v = filter[key];
+    if (Array.isArray(v) && v.length) extras.add(field);
+  }
+  if (isExtra(groupBy)) extras.add(groupBy);
+  const unit = TRUNC_UNIT[interval];
+  const params: unknown[] = [];
+
+  if (extras.size === 0) {
+    const k = rollupKey(groupBy)!;
+    const where = rollupCondition(scope, filter, 'r.day', params);
+    return {
+      source: 'rollup_daily',
+      params,
+      sql: `SELECT ${k.key} AS key, date_trunc('${unit}', r.day::timestamp)::date AS period, sum(r.n)::int AS count
+            FROM rollup_daily r ${k.join} WHERE ${where} GROUP BY 1, 2`,
+    };
+  }
+
+  if (extras.size > 1) return null;
+  const [field] = [...extras] as [ExtraField];
+  // Monthly rows: only whole months, and buckets no finer than a month.
+  if (interval === 'DAY' || interval === 'WEEK') return null;
+  if ((filter.from && !isFirstOfMonth(filter.from)) || (filter.to && !isLastOfMonth(filter.to)))
+    return null;
+  const values = filter[FILTER_FIELD[field]] as string[] | undefined;
+  // A complaint with two of several asked categories would count twice when it is not
+  // the breakdown: only the complaints table can count it once.
+  if (MULTI_VALUED.has(field) && groupBy !== field && values && values.length > 1) return null;
+
+  const k = groupBy === field ? { key: 'r.value', join: '' } : rollupKey(groupBy);
+  if (!k) return null;
+  params.push(field);
+  const where = rollupCondition(scope, filter, 'r.month', params);
+  let valueCondition = '';
+  if (values?.length) {
+    params.push(values);
+    valueCondition = ` AND r.value = ANY($${params.length}::text[])`;
+  }
+  return {
+    source: 'rollup_monthly',
+    params,
+    sql: `SELECT ${k.key} AS key, date_trunc('${unit}', r.month::timestamp)::date AS period, sum(r.n)::int AS count
+          FROM rollup_monthly r ${k.join} WHERE r.dim = $1 AND ${where}${valueCondition} GROUP BY 1, 2`,
+  };
+}
+
+/** The complaints table: answers everything. */
+export function rawPlan(
+  scope: Scope,
+  filter: ComplaintFilter,
+  interval: Interval,
+  groupBy: Dimension | null,
+): CountPlan {
+  const cond = complaintCondition(scope, filter);
+  const dim = groupBy ? RAW_DIMENSIONS[groupBy] : { key: `'ALL'` };
+  const params = [...cond.params];
+  let from = 'complaints c';
+  let key = dim.key ?? 'd.key';
+  let where = cond.sql;
+  if (dim.join) from += ` ${dim.join}`;
+  if (dim.unnest) {
+    // A complaint with an empty set still counts, under NONE.
+    from += ` CROSS JOIN LATERAL unnest(CASE WHEN cardinality(${dim.unnest}) = 0
+              THEN ARRAY['NONE']::text[] ELSE ${dim.unnest} END) AS d(key)`;
+    key = 'd.key';
+    const same = dim.sameFieldFilter ? filter[dim.sameFieldFilter] : undefined;
+    if (Array.isArray(same) && same.length) {
+      params.push(same);
+      where += ` AND d.key = ANY($${params.length}::text[])`;
+    }
+  }
+  return {
+    source: 'complaints',
+    params,
+    sql: `SELECT ${key} AS key, date_trunc('${TRUNC_UNIT[interval]}', c.received_day::timestamp)::date AS period,
+                 count(*)::int AS count
+          FROM ${from} WHERE ${where} GROUP BY 1, 2`,
+  };
+}
