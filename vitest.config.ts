@@ -2,6 +2,7 @@
 // project from this list (`vitest run --project NAME`).
 import { defineConfig } from 'vitest/config';
 import swc from 'unplugin-swc';
+import { fileURLToPath } from 'node:url';
 
 // Nest needs decorator metadata, which esbuild/oxc do not emit: compile TS with SWC.
 const swcPlugin = () =>
@@ -18,7 +19,11 @@ const resolve = { conditions: ['source', 'module', 'node', 'import', 'default'] 
 // the API's own imports must too, or `instanceof GraphQLScalarType` fails across copies.
 const apiResolve = {
   ...resolve,
-  alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  alias: [
+    { find: /^graphql$/, replacement: 'graphql/index.js' },
+    // Server-side tests would otherwise load the workspace library from its built dist/.
+    { find: /^@cw\/domain$/, replacement: fileURLToPath(new URL('./libs/domain/src/index.ts', import.meta.url)) },
+  ],
 };
 
 export default defineConfig({

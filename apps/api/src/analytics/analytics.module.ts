@@ -1,6 +1,18 @@
 import { Module } from '@nestjs/common';
+import { FiguresResolver, HandlingRowResolver, SpikeResultResolver } from './figures.resolver.js';
+import { FiguresService } from './figures.service.js';
 import { TrendResolver } from './trend.resolver.js';
 import { TrendService } from './trend.service.js';
 
-@Module({ providers: [TrendService, TrendResolver], exports: [TrendService] })
+@Module({
+  providers: [
+    TrendService,
+    TrendResolver,
+    FiguresService,
+    FiguresResolver,
+    HandlingRowResolver,
+    SpikeResultResolver,
+  ],
+  exports: [TrendService, FiguresService],
+})
 export class AnalyticsModule {}

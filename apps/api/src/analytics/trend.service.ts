@@ -135,13 +135,25 @@ export class TrendService {
     return this.db.query<Row[]>(plan.sql, plan.params);
   }
 
+  /** Complaints per key of a breakdown (once per value for multi-valued fields). */
+  async totalsBy(
+    scope: Scope,
+    filter: ComplaintFilter,
+    groupBy: Dimension,
+  ): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const r of await this.countRows(scope, filter, 'YEAR', groupBy))
+      out.set(r.key, (out.get(r.key) ?? 0) + r.count);
+    return out;
+  }
+
   /** Distinct complaints: the plain count (no breakdown) counts each complaint once. */
-  private async countDistinct(scope: Scope, filter: ComplaintFilter): Promise<number> {
+  async countDistinct(scope: Scope, filter: ComplaintFilter): Promise<number> {
     const rows = await this.countRows(scope, filter, 'YEAR', null);
     return rows.reduce((sum, r) => sum + r.count, 0);
   }
 
-  private async labels(
+  async labels(
     groupBy: Dimension | null,
     keys: string[],
     lang: Lang,

@@ -7,6 +7,8 @@ import {
   CATEGORY,
   citiesOf,
   daysBetween,
+  periodStart,
+  provincePopulation,
   PROVINCES,
   shanghaiDayStart,
   type Category,
@@ -176,11 +178,17 @@ export function demoDataSet(options: DemoOptions): DemoDataSet {
   const agenciesOf = institutions.map(() =>
     Array.from({ length: setup.int(2, 5) }, () => setup.int(0, agencies.length - 1)),
   );
-  const provinceWeights = PROVINCES.map((p) =>
-    ['710000', '810000', '820000'].includes(p.code)
-      ? 0
-      : (BUSY_PROVINCES[p.code] ?? 0.5) * (0.8 + setup.next() * 0.4),
-  );
+  // Complaints follow population (2020 census), more so where online lending is common.
+  // Hong Kong, Macao and Taiwan get none: their complaints reach other bodies.
+  const provinceWeights = PROVINCES.map((p) => {
+    const people = provincePopulation(p.code);
+    if (!people?.census) return 0;
+    const busy = BUSY_PROVINCES[p.code];
+    return (
+      (people.population / 1e7) * (busy ? 1 + (busy - 1) / 2 : 0.8) * (0.8 + setup.next() * 0.4)
+    );
+  });
+  const nationalWeight = provinceWeights.reduce((a, b) => a + b, 0);
   const cityPickers = new Map(
     PROVINCES.map((p) => {
       const cities = citiesOf(p.code);
@@ -201,7 +209,10 @@ export function demoDataSet(options: DemoOptions): DemoDataSet {
     (inst) =>
       new WeightedPicker(
         PROVINCES.map((p) => p.code),
-        provinceWeights.map((w, i) => (PROVINCES[i]?.code === inst.homeProvince ? w + 6 : w)),
+        // A lender's home province draws a third of its complaints on top of its share.
+        provinceWeights.map((w, i) =>
+          PROVINCES[i]?.code === inst.homeProvince ? w + nationalWeight / 2 : w,
+        ),
       ),
   );
   const nationalPicker = new WeightedPicker(
@@ -209,6 +220,19 @@ export function demoDataSet(options: DemoOptions): DemoDataSet {
     provinceWeights,
   );
   const firstDay = addDays(options.endDate, -(SPAN_DAYS - 1));
+  // A few bursts in the last months (a lender's new collection agency, a campaign of calls):
+  // for a week, many of the day's complaints are about one lender in one province.
+  const bursts = [40, 95, 150].map((daysBack, k) => {
+    const institution = setup.int(0, 7);
+    const week = periodStart(addDays(options.endDate, -daysBack), 'WEEK');
+    return {
+      institution,
+      province: k === 1 ? '510000' : institutions[institution]!.homeProvince,
+      from: week,
+      to: addDays(week, 6),
+      perDay: Math.max(3, Math.round((options.complaints * 0.0004 * (k + 2)) / 7)),
+    };
+  });
 
   function* complaints(): Generator<DemoComplaint> {
     const random = new Random(options.seed ^ 0x5eed);
@@ -236,8 +260,14 @@ export function demoDataSet(options: DemoOptions): DemoDataSet {
       const times = Array.from({ length: count }, () => receivedSecond(random)).sort(
         (a, b) => a - b,
       );
+      const burst = bursts.find((b) => day >= b.from && day <= b.to);
+      let inBurst = burst ? Math.min(burst.perDay, times.length) : 0;
       for (const second of times) {
-        yield complaint(random, index++, day, second, institutionPicker.pick(random));
+        if (burst && inBurst-- > 0 && random.chance(0.9)) {
+          yield complaint(random, index++, day, second, burst.institution, burst.province);
+        } else {
+          yield complaint(random, index++, day, second, institutionPicker.pick(random));
+        }
       }
     }
   }
@@ -254,13 +284,16 @@ export function demoDataSet(options: DemoOptions): DemoDataSet {
     day: string,
     second: number,
     institutionIndex: number,
+    province?: string,
   ): DemoComplaint {
     const inst = institutions[institutionIndex]!;
     const source = SOURCES.pick(random);
     const receivedAt = new Date(shanghaiDayStart(day).getTime() + second * 1000);
-    const provinceCode = random.chance(0.65)
-      ? homePickers[institutionIndex]!.pick(random)
-      : nationalPicker.pick(random);
+    const provinceCode =
+      province ??
+      (random.chance(0.65)
+        ? homePickers[institutionIndex]!.pick(random)
+        : nationalPicker.pick(random));
     const cityCode = random.chance(0.92)
       ? (cityPickers.get(provinceCode)?.pick(random) ?? null)
       : null;

@@ -34,6 +34,8 @@ export interface TestComplaint {
   channels?: Channel[];
   categories?: Category[];
   status?: Status;
+  incidentAt?: Date | null;
+  respondedAt?: Date | null;
 }
 
 export async function insertComplaints(db: DataSource, rows: TestComplaint[]): Promise<void> {
@@ -54,14 +56,16 @@ export async function insertComplaints(db: DataSource, rows: TestComplaint[]): P
         c.channels ?? [],
         c.categories ?? [],
         c.status ?? 'RECEIVED',
+        c.incidentAt?.toISOString() ?? null,
+        c.respondedAt?.toISOString() ?? null,
       );
       const p = (k: number) => `$${base + k}`;
       return `(${p(1)}, ${p(2)}, ${p(3)}::timestamptz, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)},
-        ${p(9)}::text[], ${p(10)}::text[], ${p(10)}::text[], ${p(11)})`;
+        ${p(9)}::text[], ${p(10)}::text[], ${p(10)}::text[], ${p(11)}, ${p(12)}::timestamptz, ${p(13)}::timestamptz)`;
     });
     await db.query(
       `INSERT INTO complaints (source, external_id, received_at, institution_id, agency_id, product,
-         province_code, city_code, channels, categories_declared, categories, status)
+         province_code, city_code, channels, categories_declared, categories, status, incident_at, responded_at)
        VALUES ${tuples.join(', ')}`,
       values,
     );

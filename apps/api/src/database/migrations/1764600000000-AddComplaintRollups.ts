@@ -55,7 +55,7 @@ export class AddComplaintRollups1764600000000 implements MigrationInterface {
       SELECT received_day, institution_id, province_code,
              sum(sign),
              coalesce(sum(sign) FILTER (WHERE responded_at IS NOT NULL), 0),
-             coalesce(sum(sign) FILTER (WHERE responded_at <= received_at + interval '15 days'), 0),
+             coalesce(sum(sign) FILTER (WHERE responded_at <= received_at + interval '360 hours'), 0),
              coalesce(sum(sign) FILTER (WHERE status = 'REFERRED_TO_POLICE'), 0),
              coalesce(sum(sign) FILTER (WHERE incident_hour IS NOT NULL), 0),
              coalesce(sum(sign) FILTER (WHERE incident_hour >= 22 OR incident_hour < 8), 0)
