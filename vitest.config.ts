@@ -22,7 +22,14 @@ const apiResolve = {
   alias: [
     { find: /^graphql$/, replacement: 'graphql/index.js' },
     // Server-side tests would otherwise load the workspace library from its built dist/.
-    { find: /^@cw\/domain$/, replacement: fileURLToPath(new URL('./libs/domain/src/index.ts', import.meta.url)) },
+    {
+      find: /^@cw\/domain$/,
+      replacement: fileURLToPath(new URL('./libs/domain/src/index.ts', import.meta.url)),
+    },
+    {
+      find: /^@cw\/text$/,
+      replacement: fileURLToPath(new URL('./libs/text/src/index.ts', import.meta.url)),
+    },
   ],
 };
 
@@ -32,6 +39,10 @@ export default defineConfig({
       {
         resolve,
         test: { name: 'domain', include: ['libs/domain/src/**/*.spec.ts'], env: { TZ: 'UTC' } },
+      },
+      {
+        resolve,
+        test: { name: 'text', include: ['libs/text/src/**/*.spec.ts'], env: { TZ: 'UTC' } },
       },
       {
         resolve,

@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { IngestModule } from './ingest/ingest.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { ENV } from './app.tokens.js';
 import type { Env } from './config/env.js';
@@ -33,6 +34,7 @@ export class AppModule {
         RegistryModule,
         ComplaintsModule,
         AnalyticsModule,
+        IngestModule,
         AppGraphqlModule,
       ],
     };

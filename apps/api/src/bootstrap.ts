@@ -7,6 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { addDays, shanghaiDate } from '@cw/domain';
 import { AppModule } from './app.module.js';
 import { AuthService } from './auth/auth.service.js';
+import { ImportService } from './ingest/import.service.js';
 import { ConfigError, type Env } from './config/env.js';
 import { openDatabase, type OpenDatabase } from './database/data-source.js';
 import { migrate } from './database/migrate.js';
@@ -113,6 +114,11 @@ export async function createNestApp(
 export async function serveApi(database: OpenDatabase, env: Env): Promise<RunningApi> {
   const app = await createNestApp(database, env);
   await app.get(AuthService).ensureFirstAdmin();
+  const abandoned = await app.get(ImportService).abandonInterruptedRuns();
+  if (abandoned)
+    new Logger('Import').warn(
+      `${abandoned} import(s) interrupted by the last stop were marked ABANDONED`,
+    );
   await app.listen(env.PORT, env.HOST);
   const { port } = app.getHttpServer().address() as { port: number };
   return {

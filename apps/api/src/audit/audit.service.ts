@@ -13,7 +13,9 @@ export type AuditAction =
   | 'USER_CREATED'
   | 'USER_UPDATED'
   | 'USER_DISABLED'
-  | 'AUDIT_EXPORTED';
+  | 'AUDIT_EXPORTED'
+  | 'IMPORT'
+  | 'INTAKE';
 
 export interface AuditEvent {
   actor: { id: number; email: string } | null;

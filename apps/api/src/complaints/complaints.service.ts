@@ -79,6 +79,18 @@ export class ComplaintsService {
     };
   }
 
+  /** One complaint by its source and id there, if the caller may see it. */
+  async byExternalId(scope: Scope, source: string, externalId: string): Promise<Complaint | null> {
+    const cond = complaintCondition(scope, {});
+    const params = [...cond.params, source, externalId];
+    const [row] = await this.db.query<Complaint[]>(
+      `SELECT ${COLUMNS} FROM complaints c
+       WHERE ${cond.sql} AND c.source = $${params.length - 1} AND c.external_id = $${params.length}`,
+      params,
+    );
+    return row ?? null;
+  }
+
   /** Size and span of what the caller may see. */
   async dataset(scope: Scope): Promise<Dataset> {
     const cond = complaintCondition(scope, {});

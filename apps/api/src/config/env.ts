@@ -69,6 +69,29 @@ const schema = z.object({
     )
     .pipe(z.array(z.string().url({ message: 'must list origins like https://example.org' })))
     .default([]),
+  /** A JSON feed of complaints to poll (see docs/import-format.md); none by default. */
+  FEED_URL: z.string().url({ message: 'must be an http(s) URL' }).optional(),
+  FEED_SOURCE: z
+    .enum([
+      'HOTLINE',
+      'CONSUMER_ASSOCIATION',
+      'POLICE',
+      'ONLINE_PLATFORM',
+      'INSTITUTION',
+      'MEDIA',
+      'FILE_IMPORT',
+    ])
+    .default('ONLINE_PLATFORM'),
+  FEED_TOKEN: z.string().optional(),
+  FEED_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(300),
+  FEED_PAGE_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  FEED_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(30),
+  /** Largest file an import accepts, in bytes (default 4 GiB). */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * 1024 ** 3),
   /** GraphQL requests one user (or address, before login) may make per minute. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
 });

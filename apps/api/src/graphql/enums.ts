@@ -4,6 +4,7 @@ import {
   CATEGORY,
   CHANNEL,
   DIMENSIONS,
+  EVIDENCE,
   INSTITUTION_TYPE,
   INTERVALS,
   PRODUCT,
@@ -22,6 +23,7 @@ export const ChannelEnum = enumObject(CHANNEL.codes);
 export const SourceEnum = enumObject(SOURCE.codes);
 export const ProductEnum = enumObject(PRODUCT.codes);
 export const StatusEnum = enumObject(STATUS.codes);
+export const EvidenceEnum = enumObject(EVIDENCE.codes);
 export const InstitutionTypeEnum = enumObject(INSTITUTION_TYPE.codes);
 export const LanguageEnum = { ZH: 'zh', EN: 'en' } as const;
 
@@ -34,6 +36,7 @@ registerEnumType(CategoryEnum, { name: 'Category', description: 'Conduct categor
 registerEnumType(ChannelEnum, { name: 'Channel', description: 'How the collector made contact' });
 registerEnumType(SourceEnum, { name: 'Source', description: 'Where the complaint came from' });
 registerEnumType(ProductEnum, { name: 'Product', description: 'Loan product' });
+registerEnumType(EvidenceEnum, { name: 'Evidence', description: 'Evidence the complainant has' });
 registerEnumType(StatusEnum, { name: 'Status', description: 'Handling status' });
 registerEnumType(InstitutionTypeEnum, { name: 'InstitutionType', description: 'Kind of lender' });
 registerEnumType(LanguageEnum, { name: 'Language', description: 'Language of labels' });

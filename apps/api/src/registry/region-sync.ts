@@ -1,26 +1,37 @@
-// Keeps the regions table equal to the region table in @cw/domain (reference data that
+// Keeps the regions table equal to the region tables in @cw/domain (China and US states) (reference data that
 // changes with the package, not with migrations).
 import type { DataSource } from 'typeorm';
-import { CITIES, PROVINCES } from '@cw/domain';
+import { CITIES, PROVINCES, US_STATES } from '@cw/domain';
 
 export async function syncRegions(db: DataSource): Promise<void> {
-  const all = [...PROVINCES, ...CITIES];
+  const rows = [
+    ...[...PROVINCES, ...CITIES].map((r) => ({ ...r, country: 'CN' })),
+    // US states, for complaints from the CFPB database.
+    ...US_STATES.map((s) => ({
+      code: s.code,
+      country: 'US',
+      level: 'PROVINCE',
+      nameZh: s.nameZh,
+      shortZh: s.nameZh,
+      nameEn: s.nameEn,
+      provinceCode: s.code,
+    })),
+  ];
   await db.query(
     `INSERT INTO regions (code, country, level, name_zh, short_zh, name_en, province_code)
-     SELECT code, 'CN', level, name_zh, short_zh, name_en, province_code
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-       AS r(code, level, name_zh, short_zh, name_en, province_code)
-     ON CONFLICT (code) DO UPDATE SET level = excluded.level, name_zh = excluded.name_zh,
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+     ON CONFLICT (code) DO UPDATE SET country = excluded.country, level = excluded.level, name_zh = excluded.name_zh,
        short_zh = excluded.short_zh, name_en = excluded.name_en, province_code = excluded.province_code
-     WHERE (regions.level, regions.name_zh, regions.short_zh, regions.name_en, regions.province_code)
-       IS DISTINCT FROM (excluded.level, excluded.name_zh, excluded.short_zh, excluded.name_en, excluded.province_code)`,
+     WHERE (regions.country, regions.level, regions.name_zh, regions.short_zh, regions.name_en, regions.province_code)
+       IS DISTINCT FROM (excluded.country, excluded.level, excluded.name_zh, excluded.short_zh, excluded.name_en, excluded.province_code)`,
     [
-      all.map((r) => r.code),
-      all.map((r) => r.level),
-      all.map((r) => r.nameZh),
-      all.map((r) => r.shortZh),
-      all.map((r) => r.nameEn),
-      all.map((r) => r.provinceCode),
+      rows.map((r) => r.code),
+      rows.map((r) => r.country),
+      rows.map((r) => r.level),
+      rows.map((r) => r.nameZh),
+      rows.map((r) => r.shortZh),
+      rows.map((r) => r.nameEn),
+      rows.map((r) => r.provinceCode),
     ],
   );
 }

@@ -1,10 +1,12 @@
-// Routes: the trend page at /, sign-in at /login, and the admin pages, each page's code
-// loaded when it is first opened. Everything but /login needs a session.
+// Routes: the trend page at /, sign-in at /login, complaint intake and file imports (for
+// administrators and operators), and the admin pages, each page's code loaded when it is
+// first opened. Everything but /login needs a session.
 import { lazy, useEffect } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { NotFound } from '../features/auth/components/NotFound';
 import { RequireRole } from '../features/auth/components/RequireRole';
 import { RequireSession } from '../features/auth/components/RequireSession';
+import { DATA_ENTRY_ROLES } from '../features/auth/utils/roles';
 import { AppShell, BareFrame } from './AppShell';
 import { localeOf } from './i18n';
 import { I18nProvider } from './I18nProvider';
@@ -15,6 +17,8 @@ const TrendsPage = lazy(() => import('../features/trends/components/TrendsPage')
 const LoginPage = lazy(() => import('../features/auth/components/LoginPage'));
 const UsersPage = lazy(() => import('../features/users/components/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/components/AuditPage'));
+const ImportsPage = lazy(() => import('../features/imports/components/ImportsPage'));
+const IntakePage = lazy(() => import('../features/intake/components/IntakePage'));
 
 export function App() {
   const { lang, urlLang, setLang } = useLangState();
@@ -47,6 +51,26 @@ export function App() {
               <Page>
                 <TrendsPage />
               </Page>
+            }
+          />
+          <Route
+            path="intake"
+            element={
+              <RequireRole role={DATA_ENTRY_ROLES}>
+                <Page>
+                  <IntakePage />
+                </Page>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="imports"
+            element={
+              <RequireRole role={DATA_ENTRY_ROLES}>
+                <Page>
+                  <ImportsPage />
+                </Page>
+              </RequireRole>
             }
           />
           <Route

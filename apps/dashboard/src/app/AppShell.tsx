@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { UserMenu } from '../features/auth/components/UserMenu';
 import { useSession } from '../features/auth/hooks/useSession';
+import { canEnterData } from '../features/auth/utils/roles';
 import { DatasetSummary, SyntheticBanner } from '../features/trends/components/DatasetStatus';
 import { AppHeader } from './AppHeader';
 import { useI18n } from './I18nProvider';
@@ -20,6 +21,16 @@ function MainNav() {
         <NavLink to={href('/')} end className={linkClass} data-testid="nav-trends">
           {t('nav.trends')}
         </NavLink>
+        {canEnterData(user.role) && (
+          <>
+            <NavLink to={href('/intake')} className={linkClass} data-testid="nav-intake">
+              {t('nav.intake')}
+            </NavLink>
+            <NavLink to={href('/imports')} className={linkClass} data-testid="nav-imports">
+              {t('nav.imports')}
+            </NavLink>
+          </>
+        )}
         {user.role === 'ADMIN' && (
           <>
             <NavLink to={href('/admin/users')} className={linkClass} data-testid="nav-users">

@@ -1,6 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import type { AuditLogData } from '../features/audit/graphql/auditLog';
+import type { ImportRunsData } from '../features/imports/graphql/importRuns';
 import { apiErrors } from './errors';
 
 export interface ApolloOptions {
@@ -13,6 +14,7 @@ export interface ApolloOptions {
 const SESSION_OPERATIONS = new Set(['Login', 'Logout']);
 
 type AuditLogPage = AuditLogData['auditLog'];
+type ImportRunsPage = ImportRunsData['importRuns'];
 
 /**
  * One client for the page; the API serves GraphQL on the same origin, and the session
@@ -35,6 +37,8 @@ export function createApolloClient({
         TrendSeries: { keyFields: false },
         TrendPoint: { keyFields: false },
         Dataset: { keyFields: false },
+        // Each poll of a run brings its first rejected rows afresh: replace, never merge.
+        ImportRun: { fields: { errors: { merge: false } } },
         Query: {
           fields: {
             // "Load more" asks for the page `after` the last cursor: append it to the list
@@ -42,6 +46,14 @@ export function createApolloClient({
             auditLog: {
               keyArgs: ['action'],
               merge(existing: AuditLogPage | undefined, incoming: AuditLogPage, { args }) {
+                if (!existing || !args?.['after']) return incoming;
+                return { ...incoming, edges: [...existing.edges, ...incoming.edges] };
+              },
+            },
+            // The import history the same way; a first page (a refresh after a run) replaces it.
+            importRuns: {
+              keyArgs: false,
+              merge(existing: ImportRunsPage | undefined, incoming: ImportRunsPage, { args }) {
                 if (!existing || !args?.['after']) return incoming;
                 return { ...incoming, edges: [...existing.edges, ...incoming.edges] };
               },

@@ -6,6 +6,8 @@
 // which stands for the whole municipality. Hong Kong, Macao and Taiwan have no cities.
 import { REGION_ROWS, type RegionRow } from './regions.generated.js';
 
+export * from './us-states.js';
+
 export type RegionLevel = 'PROVINCE' | 'CITY';
 
 export interface Region {

@@ -3,9 +3,11 @@
 import { AddRegistryAndComplaints1764400000000 } from './1764400000000-AddRegistryAndComplaints.js';
 import { AddUsersAndAuditLog1764500000000 } from './1764500000000-AddUsersAndAuditLog.js';
 import { AddComplaintRollups1764600000000 } from './1764600000000-AddComplaintRollups.js';
+import { AddImportRuns1764700000000 } from './1764700000000-AddImportRuns.js';
 
 export const ALL_MIGRATIONS = [
   AddRegistryAndComplaints1764400000000,
   AddUsersAndAuditLog1764500000000,
   AddComplaintRollups1764600000000,
+  AddImportRuns1764700000000,
 ];

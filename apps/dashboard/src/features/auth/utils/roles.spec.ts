@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRole, roleLabel, ROLES, scopeKind } from './roles';
+import { canEnterData, isRole, roleLabel, ROLES, scopeKind } from './roles';
 
 describe('roleLabel', () => {
   it('names every role in both languages', () => {
@@ -33,5 +33,12 @@ describe('scopeKind', () => {
     expect(scopeKind('ADMIN')).toBe('ALL');
     expect(scopeKind('NATIONAL_ANALYST')).toBe('ALL');
     expect(scopeKind('OPERATOR')).toBe('NONE');
+  });
+});
+
+describe('canEnterData', () => {
+  it('lets administrators and operators enter and import complaints, no one else', () => {
+    expect(ROLES.filter(canEnterData)).toEqual(['ADMIN', 'OPERATOR']);
+    expect(canEnterData('AUDITOR')).toBe(false);
   });
 });

@@ -15,6 +15,13 @@ export function isRole(value: unknown): value is Role {
   return (ROLES as readonly unknown[]).includes(value);
 }
 
+/** Roles that enter complaints: the intake form and file imports. */
+export const DATA_ENTRY_ROLES: readonly Role[] = ['ADMIN', 'OPERATOR'];
+
+export function canEnterData(role: string): boolean {
+  return (DATA_ENTRY_ROLES as readonly string[]).includes(role);
+}
+
 /** 管理员 / Administrator; an unknown role (a newer API) shows as its code. */
 export function roleLabel(role: string, lang: Lang): string {
   return isRole(role) ? translate(lang, `role.${role}`) : role;

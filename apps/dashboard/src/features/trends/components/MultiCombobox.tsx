@@ -28,6 +28,10 @@ export interface MultiComboboxProps {
   removeLabel: (label: string) => string;
   /** Close the list after a pick (in a form, so that it does not cover the buttons below). */
   closeOnPick?: boolean;
+  /** In a form: the field has an error, described by the element with this id. */
+  invalid?: boolean;
+  describedBy?: string;
+  required?: boolean;
 }
 
 export function MultiCombobox({
@@ -45,6 +49,9 @@ export function MultiCombobox({
   noMatchesText,
   removeLabel,
   closeOnPick = false,
+  invalid,
+  describedBy,
+  required,
 }: MultiComboboxProps) {
   const id = useId();
   const inputId = `${id}-input`;
@@ -106,7 +113,7 @@ export function MultiCombobox({
   const expanded = open && (visible.length > 0 || Boolean(status) || query.trim() !== '');
 
   return (
-    <div className="field combo">
+    <div className={invalid ? 'field combo is-invalid' : 'field combo'}>
       <label className="field-label" htmlFor={inputId}>
         {label}
       </label>
@@ -137,6 +144,9 @@ export function MultiCombobox({
           autoComplete="off"
           spellCheck={false}
           aria-autocomplete="list"
+          aria-invalid={invalid || undefined}
+          aria-required={required || undefined}
+          aria-describedby={describedBy}
           aria-expanded={expanded}
           aria-controls={listId}
           aria-activedescendant={

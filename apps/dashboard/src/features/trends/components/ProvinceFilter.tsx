@@ -10,6 +10,11 @@ interface Props {
   testId?: string;
   /** See MultiCombobox: for pickers inside a form. */
   closeOnPick?: boolean;
+  /** Instead of 省份 / Provinces (e.g. for a single province). */
+  label?: string;
+  invalid?: boolean;
+  describedBy?: string;
+  required?: boolean;
 }
 
 export function ProvinceFilter({
@@ -17,6 +22,10 @@ export function ProvinceFilter({
   onChange,
   testId = 'province-picker',
   closeOnPick,
+  label,
+  invalid,
+  describedBy,
+  required,
 }: Props) {
   const { t, lang } = useI18n();
   const [query, setQuery] = useState('');
@@ -38,7 +47,10 @@ export function ProvinceFilter({
 
   return (
     <MultiCombobox
-      label={t('provinces')}
+      label={label ?? t('provinces')}
+      invalid={invalid}
+      describedBy={describedBy}
+      required={required}
       placeholder={t('provincePlaceholder')}
       testId={testId}
       closeOnPick={closeOnPick}

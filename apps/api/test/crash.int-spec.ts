@@ -1,0 +1,122 @@
+// SIGKILL in the middle of an import, restart, import the same file again: the store ends
+// with exactly the file's rows, on the embedded database (whose folder must survive the
+// crash) and on the server.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, spawnApi } from './support/api-process.js';
+import { gql, login } from './support/graphql-client.js';
+import { canonicalCsv } from './support/import-files.js';
+import { createServerDatabase, testTargets } from './support/test-database.js';
+
+const ADMIN = {
+  ADMIN_EMAIL: 'crash@test.example',
+  ADMIN_PASSWORD: 'crash test password',
+  TOKEN_SECRET: 'crash-secret-crash-secret-crash-secret-0',
+};
+const ROWS = 30_000;
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'cw-crash-'));
+const file = path.join(tmp, 'big.csv');
+writeFileSync(
+  file,
+  canonicalCsv(
+    Array.from({ length: ROWS }, (_, i) => ({
+      id: `CRASH-${i}`,
+      receivedAt: `2025-0${1 + (i % 9)}-1${i % 10} 09:00`,
+      institution: `崩溃测试机构${i % 7}`,
+      province: ['浙江', '广东', '四川'][i % 3]!,
+      city: ['杭州', '深圳', '成都'][i % 3]!,
+      narrative: i % 5 === 0 ? '催收员每天打十几个电话骂人' : '',
+    })),
+  ),
+);
+
+describe.each(await testTargets())('an import killed on the %s database', (target) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const c of cleanups) await c();
+  });
+
+  it('ends with exactly the file after a restart and a second import', async () => {
+    const env: Record<string, string> = { ...ADMIN, DEMO_DATA: 'off', LOG_LEVEL: 'warn' };
+    if (target === 'server') {
+      const db = await createServerDatabase();
+      cleanups.push(db.drop);
+      env['DATABASE_URL'] = db.url;
+    } else {
+      env['DATA_DIR'] = path.join(tmp, 'data');
+    }
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const first = spawnApi({ ...env, PORT: String(port) });
+    await first.waitFor(/GraphQL API at/);
+    let token = await login(url, ADMIN.ADMIN_EMAIL, ADMIN.ADMIN_PASSWORD);
+    const res = await fetch(`${url}/api/imports?format=canonical`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+      body: await import('node:fs/promises').then((fs) => fs.readFile(file)),
+    });
+    expect(res.status).toBe(202);
+    const runId = ((await res.json()) as { id: string }).id;
+    // Kill it once some batches are in and the rest are not.
+    let inserted = 0;
+    for (let i = 0; i < 600 && inserted < 4000; i++) {
+      const run = await gql<{ importRun: { inserted: number; status: string } }>(
+        url,
+        `query($id: ID!) { importRun(id: $id) { inserted status } }`,
+        { id: runId },
+        token,
+      );
+      inserted = run.data?.importRun.inserted ?? 0;
+      if (run.data?.importRun.status !== 'RUNNING') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    first.proc.kill('SIGKILL');
+    await first.exited;
+    expect(inserted).toBeGreaterThan(0);
+    expect(inserted).toBeLessThan(ROWS);
+
+    const port2 = await freePort();
+    const url2 = `http://127.0.0.1:${port2}`;
+    const second = spawnApi({ ...env, PORT: String(port2) });
+    cleanups.push(async () => {
+      second.proc.kill('SIGTERM');
+      await second.exited;
+    });
+    await second.waitFor(/GraphQL API at/);
+    token = await login(url2, ADMIN.ADMIN_EMAIL, ADMIN.ADMIN_PASSWORD);
+    const abandoned = await gql<{ importRun: { status: string; inserted: number } }>(
+      url2,
+      `query($id: ID!) { importRun(id: $id) { status inserted } }`,
+      { id: runId },
+      token,
+    );
+    expect(abandoned.data!.importRun.status).toBe('ABANDONED');
+
+    const again = await fetch(`${url2}/api/imports?format=canonical&wait=true`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+      body: await import('node:fs/promises').then((fs) => fs.readFile(file)),
+    });
+    const summary = (await again.json()) as {
+      status: string;
+      read: number;
+      inserted: number;
+      unchanged: number;
+      updated: number;
+    };
+    expect(summary.status).toBe('SUCCEEDED');
+    expect(summary.read).toBe(ROWS);
+    expect(summary.updated).toBe(0);
+    expect(summary.inserted + summary.unchanged).toBe(ROWS);
+    expect(summary.unchanged).toBe(abandoned.data!.importRun.inserted);
+    const total = await gql<{ dataset: { complaintCount: number } }>(
+      url2,
+      `{ dataset { complaintCount } }`,
+      {},
+      token,
+    );
+    expect(total.data!.dataset.complaintCount).toBe(ROWS);
+  });
+});
