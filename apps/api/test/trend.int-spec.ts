@@ -22,7 +22,7 @@ import {
 } from './support/factories.js';
 import { expectedTrend, type Lookup } from './support/expected-trend.js';
 import { gql, signIn } from './support/graphql-client.js';
-import { openTestDatabase, testTargets } from './support/test-database.js';
+import { openTestDatabase, testTargets, type TestDatabase } from './support/test-database.js';
 import { TEST_ADMIN, testEnv } from './support/test-env.js';
 
 const TREND = `query Trend($filter: ComplaintFilter, $interval: Interval!, $groupBy: Dimension, $top: Int) {
@@ -119,13 +119,14 @@ function randomFilter(random: Random, institutions: number[], agencies: number[]
 
 describe.each(await testTargets())('complaintTrend on the %s database', (target) => {
   let api: RunningApi;
+  let db: TestDatabase;
   let rows: TestComplaint[];
   let institutions: number[];
   let agencies: number[];
   const lookup: Lookup = { institutionType: new Map() };
 
   beforeAll(async () => {
-    const db = await openTestDatabase(target);
+    db = await openTestDatabase(target);
     const ds = db.dataSource;
     institutions = [];
     const types = ['BANK', 'INTERNET_BANK', 'CONSUMER_FINANCE', 'MICROLOAN'] as const;
@@ -226,6 +227,27 @@ describe.each(await testTargets())('complaintTrend on the %s database', (target)
     expect(top.series.map((s) => s.key).slice(3)).toEqual(['OTHER']);
     expect(top.series.reduce((s, x) => s + x.total, 0)).toBe(top.total);
     expect(top.series[0]!.label).toMatch(/^测试机构\d+$/);
+  });
+
+  it('answers again from the data, not from an old answer, after complaints change', async () => {
+    const filter = { from: '2024-01-01', to: '2025-12-31' };
+    const before = (await trend(filter, 'YEAR', null, null)).total;
+    expect((await trend(filter, 'YEAR', null, null)).total).toBe(before);
+    await insertComplaints(db.dataSource, [
+      {
+        externalId: 'CACHE-1',
+        receivedAt: new Date('2025-05-05T05:00:00Z'),
+        institutionId: institutions[0]!,
+        provinceCode: '330000',
+      },
+    ]);
+    expect((await trend(filter, 'YEAR', null, null)).total).toBe(before + 1);
+    await db.dataSource.query(
+      `UPDATE complaints SET received_at = '2023-05-05T05:00:00Z' WHERE external_id = 'CACHE-1'`,
+    );
+    expect((await trend(filter, 'YEAR', null, null)).total).toBe(before);
+    await db.dataSource.query(`DELETE FROM complaints WHERE external_id = 'CACHE-1'`);
+    expect((await trend({}, 'YEAR', null, null)).total).toBe(rows.length);
   });
 
   it('labels series in the asked language', async () => {

@@ -288,8 +288,12 @@ export class FiguresService {
     if (dailyRollupServes(scope, filter)) {
       const params: unknown[] = [];
       const where = rollupCondition(scope, filter, 'r.day', params);
+      // Nothing about institutions or provinces: the national table has the same sums.
+      const national =
+        scope.kind === 'ALL' && !filter.institutionIds?.length && !filter.provinceCodes?.length;
       [row] = await this.db.query(
-        `SELECT coalesce(sum(r.incident_known), 0)::int AS known, coalesce(sum(r.off_hours), 0)::int AS off FROM rollup_daily r WHERE ${where}`,
+        `SELECT coalesce(sum(r.incident_known), 0)::int AS known, coalesce(sum(r.off_hours), 0)::int AS off
+         FROM ${national ? 'rollup_daily_national' : 'rollup_daily'} r WHERE ${where}`,
         params,
       );
     } else {

@@ -1,11 +1,13 @@
 // Chooses where a count comes from: the smallest table that can answer it exactly.
 //
-//   rollup_daily    day x institution x province: any range and interval, filters on
-//                   institution and province only (and breakdowns by them or by type).
-//   rollup_monthly  month x institution x province x one more field: whole-month ranges,
-//                   month/quarter/year buckets, one more field filtered or broken down.
-//   complaints      everything else (other combinations, part-month ranges by another
-//                   field, day or week buckets by another field, the submitter scope).
+//   rollup_monthly_national  month x one field: whole-month ranges, month/quarter/year
+//                            buckets, no institution or province involved.
+//   rollup_monthly           the same per institution x province.
+//   rollup_daily_national    day: any range and bucket, nothing but dates filtered.
+//   rollup_daily             day x institution x province: any range and bucket, filters on
+//                            institution and province (and breakdowns by them or by type).
+//   complaints               everything else (two more fields, part-month ranges or day and
+//                            week buckets by another field, the submitter scope).
 //
 // Every plan returns rows { key, period, count } that mean the same thing, and the
 // property test checks that each rollup plan equals the complaints plan.
@@ -13,7 +15,12 @@ import { addDays, type ComplaintFilter, type Dimension, type Interval } from '@c
 import type { Scope } from '../auth/roles.js';
 import { complaintCondition, rollupCondition, rollupServesScope } from './filter-sql.js';
 
-export type CountSource = 'rollup_daily' | 'rollup_monthly' | 'complaints';
+export type CountSource =
+  | 'rollup_daily'
+  | 'rollup_daily_national'
+  | 'rollup_monthly'
+  | 'rollup_monthly_national'
+  | 'complaints';
 
 export interface CountPlan {
   source: CountSource;
@@ -117,45 +124,83 @@ function rollupPlan(
     if (Array.isArray(v) && v.length) extras.add(field);
   }
   if (isExtra(groupBy)) extras.add(groupBy);
+  // Questions about particular institutions or provinces need the tables that keep them.
+  const local =
+    scope.kind !== 'ALL' ||
+    Boolean(filter.institutionIds?.length) ||
+    Boolean(filter.provinceCodes?.length) ||
+    groupBy === 'INSTITUTION' ||
+    groupBy === 'PROVINCE' ||
+    groupBy === 'INSTITUTION_TYPE';
+  // Monthly rows answer whole-month ranges with buckets no finer than a month.
+  const monthly =
+    interval !== 'DAY' &&
+    interval !== 'WEEK' &&
+    (!filter.from || isFirstOfMonth(filter.from)) &&
+    (!filter.to || isLastOfMonth(filter.to));
   const unit = TRUNC_UNIT[interval];
-  const params: unknown[] = [];
 
   if (extras.size === 0) {
-    const k = rollupKey(groupBy)!;
+    if (monthly)
+      return monthlyPlan(
+        local ? 'rollup_monthly' : 'rollup_monthly_national',
+        'ALL',
+        scope,
+        filter,
+        unit,
+        groupBy,
+      );
+    const table = local ? 'rollup_daily' : 'rollup_daily_national';
+    const k = local ? rollupKey(groupBy)! : { key: `'ALL'`, join: '' };
+    const params: unknown[] = [];
     const where = rollupCondition(scope, filter, 'r.day', params);
     return {
-      source: 'rollup_daily',
+      source: table,
       params,
       sql: `SELECT ${k.key} AS key, date_trunc('${unit}', r.day::timestamp)::date AS period, sum(r.n)::int AS count
-            FROM rollup_daily r ${k.join} WHERE ${where} GROUP BY 1, 2`,
+            FROM ${table} r ${k.join} WHERE ${where} GROUP BY 1, 2`,
     };
   }
 
-  if (extras.size > 1) return null;
+  if (extras.size > 1 || !monthly) return null;
   const [field] = [...extras] as [ExtraField];
-  // Monthly rows: only whole months, and buckets no finer than a month.
-  if (interval === 'DAY' || interval === 'WEEK') return null;
-  if ((filter.from && !isFirstOfMonth(filter.from)) || (filter.to && !isLastOfMonth(filter.to)))
-    return null;
   const values = filter[FILTER_FIELD[field]] as string[] | undefined;
   // A complaint with two of several asked categories would count twice when it is not
   // the breakdown: only the complaints table can count it once.
   if (MULTI_VALUED.has(field) && groupBy !== field && values && values.length > 1) return null;
+  return monthlyPlan(
+    local ? 'rollup_monthly' : 'rollup_monthly_national',
+    field,
+    scope,
+    filter,
+    unit,
+    groupBy,
+  );
+}
 
-  const k = groupBy === field ? { key: 'r.value', join: '' } : rollupKey(groupBy);
+function monthlyPlan(
+  table: 'rollup_monthly' | 'rollup_monthly_national',
+  dim: ExtraField | 'ALL',
+  scope: Scope,
+  filter: ComplaintFilter,
+  unit: string,
+  groupBy: Dimension | null,
+): CountPlan | null {
+  const k = groupBy !== null && groupBy === dim ? { key: 'r.value', join: '' } : rollupKey(groupBy);
   if (!k) return null;
-  params.push(field);
+  const params: unknown[] = [dim];
   const where = rollupCondition(scope, filter, 'r.month', params);
+  const values = dim === 'ALL' ? undefined : (filter[FILTER_FIELD[dim]] as string[] | undefined);
   let valueCondition = '';
   if (values?.length) {
     params.push(values);
     valueCondition = ` AND r.value = ANY($${params.length}::text[])`;
   }
   return {
-    source: 'rollup_monthly',
+    source: table,
     params,
     sql: `SELECT ${k.key} AS key, date_trunc('${unit}', r.month::timestamp)::date AS period, sum(r.n)::int AS count
-          FROM rollup_monthly r ${k.join} WHERE r.dim = $1 AND ${where}${valueCondition} GROUP BY 1, 2`,
+          FROM ${table} r ${k.join} WHERE r.dim = $1 AND ${where}${valueCondition} GROUP BY 1, 2`,
   };
 }
 

@@ -17,6 +17,7 @@ import {
 } from '@cw/domain';
 import { AppError } from '../graphql/app-error.js';
 import type { Scope } from '../auth/roles.js';
+import { CountCache } from './count-cache.js';
 import { planCounts } from './trend-planner.js';
 import type { Trend, TrendSeries } from './trend.model.js';
 
@@ -39,7 +40,11 @@ interface Row {
 
 @Injectable()
 export class TrendService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly cache: CountCache;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.cache = new CountCache(db);
+  }
 
   /**
    * Complaints per bucket, optionally split by a dimension. Buckets are Shanghai calendar
@@ -132,7 +137,7 @@ export class TrendService {
     groupBy: Dimension | null,
   ): Promise<Row[]> {
     const plan = planCounts(scope, filter, interval, groupBy);
-    return this.db.query<Row[]>(plan.sql, plan.params);
+    return this.cache.query<Row>(plan.sql, plan.params);
   }
 
   /** Complaints per key of a breakdown (once per value for multi-valued fields). */

@@ -6,7 +6,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
-import { analyzeNarrative } from '@cw/text';
+import { analyzeNarrative, redactNarrative } from '@cw/text';
 import type { Source } from '@cw/domain';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
@@ -161,12 +161,14 @@ export class ImportService {
 
   /** Runs left RUNNING by a process that died are marked ABANDONED at start. */
   async abandonInterruptedRuns(): Promise<number> {
-    const rows = await this.db.query(
-      `UPDATE import_runs SET status = 'ABANDONED', finished_at = now(),
-         error = 'the API stopped during this import; import the file again to complete it'
-       WHERE status = 'RUNNING' RETURNING id`,
+    const [row] = await this.db.query<{ n: number }[]>(
+      `WITH abandoned AS (
+         UPDATE import_runs SET status = 'ABANDONED', finished_at = now(),
+           error = 'the API stopped during this import; import the file again to complete it'
+         WHERE status = 'RUNNING' RETURNING id)
+       SELECT count(*)::int AS n FROM abandoned`,
     );
-    return Array.isArray(rows) ? rows.length : 0;
+    return row?.n ?? 0;
   }
 
   async summary(principal: Principal, id: string): Promise<RunSummary> {
@@ -349,9 +351,8 @@ export class ImportService {
         amountOwed: r.amountOwed,
         overdueDays: r.overdueDays,
         status: r.status,
-        institutionResponse: r.institutionResponse
-          ? analyzeNarrative(r.institutionResponse).redacted
-          : null,
+        // Redacted, not classified: an answer says what the lender did, not the collector.
+        institutionResponse: r.institutionResponse ? redactNarrative(r.institutionResponse) : null,
         respondedAt: r.respondedAt,
         evidence: r.evidence,
         submittedBy: principal?.id ?? null,

@@ -4,10 +4,14 @@ import { AddRegistryAndComplaints1764400000000 } from './1764400000000-AddRegist
 import { AddUsersAndAuditLog1764500000000 } from './1764500000000-AddUsersAndAuditLog.js';
 import { AddComplaintRollups1764600000000 } from './1764600000000-AddComplaintRollups.js';
 import { AddImportRuns1764700000000 } from './1764700000000-AddImportRuns.js';
+import { AddComplaintListIndex1764800000000 } from './1764800000000-AddComplaintListIndex.js';
+import { AddRollupVersion1764900000000 } from './1764900000000-AddRollupVersion.js';
 
 export const ALL_MIGRATIONS = [
   AddRegistryAndComplaints1764400000000,
   AddUsersAndAuditLog1764500000000,
   AddComplaintRollups1764600000000,
   AddImportRuns1764700000000,
+  AddComplaintListIndex1764800000000,
+  AddRollupVersion1764900000000,
 ];

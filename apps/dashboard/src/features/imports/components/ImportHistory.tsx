@@ -26,7 +26,7 @@ export function ImportHistory({ history }: { history: History }) {
       </h3>
       {runs && !loadingFirst ? (
         runs.length === 0 ? (
-          <div className="panel-message">
+          <div className="panel-message panel-message-inline">
             <p className="panel-message-title">{t('historyEmpty')}</p>
           </div>
         ) : (
