@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CountCache } from './count-cache.js';
 import { FiguresResolver, HandlingRowResolver, SpikeResultResolver } from './figures.resolver.js';
 import { FiguresService } from './figures.service.js';
 import { TrendResolver } from './trend.resolver.js';
@@ -6,6 +7,7 @@ import { TrendService } from './trend.service.js';
 
 @Module({
   providers: [
+    CountCache,
     TrendService,
     TrendResolver,
     FiguresService,

@@ -2,36 +2,52 @@
 // remembers the data version it was computed at (rollup_version, raised by every change to
 // complaints or institutions), and is used only while the version is the same. Answers
 // stay exact; repeated dashboard questions cost one small read instead of an aggregation.
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 
 export const COUNT_CACHE_ENTRIES = 5000;
+/** Larger answers (long daily series by city) are not kept: memory stays bounded. */
+export const COUNT_CACHE_MAX_ROWS = 5000;
 
+@Injectable()
 export class CountCache {
-  private readonly entries = new Map<string, { version: string; rows: unknown[] }>();
+  private readonly entries = new Map<string, { version: string; value: unknown }>();
+  private readonly maxEntries = COUNT_CACHE_ENTRIES;
 
-  constructor(
-    private readonly db: DataSource,
-    private readonly maxEntries = COUNT_CACHE_ENTRIES,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async query<T>(sql: string, params: unknown[]): Promise<T[]> {
+  /** Rows of a count query, from the cache while the data version is unchanged. */
+  query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.cached(
+      `${sql}\u0000${JSON.stringify(params)}`,
+      () => this.db.query<T[]>(sql, params),
+      (rows) => rows.length,
+    );
+  }
+
+  /**
+   * The value of `compute` for `key`, computed again only when the data changed since.
+   * `size` says how many rows the value holds; large values are not kept.
+   */
+  async cached<T>(key: string, compute: () => Promise<T>, size: (value: T) => number): Promise<T> {
     const [row] = await this.db.query<{ version: string }[]>(
       `SELECT version::text AS version FROM rollup_version WHERE id = 1`,
     );
     const version = row?.version ?? '';
-    const key = `${sql}\u0000${JSON.stringify(params)}`;
     const hit = this.entries.get(key);
     if (hit && hit.version === version) {
-      // Most recently used last: Map keeps insertion order.
+      // Most recently used last: a Map keeps insertion order.
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit.rows as T[];
+      return hit.value as T;
     }
-    const rows = await this.db.query<T[]>(sql, params);
+    const value = await compute();
+    if (size(value) > COUNT_CACHE_MAX_ROWS) return value;
     this.entries.delete(key);
-    this.entries.set(key, { version, rows });
+    this.entries.set(key, { version, value });
     if (this.entries.size > this.maxEntries)
       this.entries.delete(this.entries.keys().next().value as string);
-    return rows;
+    return value;
   }
 }

@@ -34,6 +34,7 @@ import type {
   SpikeResult,
 } from './figures.model.js';
 import { DEFAULT_SPIKE_OPTIONS, detectSpikes, type WeeklySeries } from './spikes/spike-detector.js';
+import { CountCache } from './count-cache.js';
 import { TrendService } from './trend.service.js';
 
 /** Most rows a ranking, a handling table or a spike list returns. */
@@ -78,6 +79,7 @@ export class FiguresService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly trends: TrendService,
+    private readonly cache: CountCache,
   ) {}
 
   /** The filter's range, or the span of the data the caller may see. */
@@ -224,6 +226,18 @@ export class FiguresService {
   /** Per institution (busiest first, at most `top`), after one row for all of them. */
   async handling(scope: Scope, filter: ComplaintFilter, top: number): Promise<HandlingRow[]> {
     checkTop(top);
+    return this.cache.cached(
+      JSON.stringify(['handling', scope, filter, top]),
+      () => this.computeHandling(scope, filter, top),
+      (r) => r.length,
+    );
+  }
+
+  private async computeHandling(
+    scope: Scope,
+    filter: ComplaintFilter,
+    top: number,
+  ): Promise<HandlingRow[]> {
     type Counts = {
       institutionId: string | null;
       total: number;
@@ -312,6 +326,18 @@ export class FiguresService {
   /** Institution x province weeks in the range whose count jumps above the pair's history. */
   async spikes(scope: Scope, filter: ComplaintFilter, top: number): Promise<SpikeResult[]> {
     checkTop(top);
+    return this.cache.cached(
+      JSON.stringify(['spikes', scope, filter, top]),
+      () => this.computeSpikes(scope, filter, top),
+      (r) => r.length,
+    );
+  }
+
+  private async computeSpikes(
+    scope: Scope,
+    filter: ComplaintFilter,
+    top: number,
+  ): Promise<SpikeResult[]> {
     const r = await this.range(scope, filter);
     if (!r) return [];
     const firstWeek = periodStart(r.from, 'WEEK');

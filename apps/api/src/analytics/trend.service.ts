@@ -40,11 +40,10 @@ interface Row {
 
 @Injectable()
 export class TrendService {
-  private readonly cache: CountCache;
-
-  constructor(@InjectDataSource() private readonly db: DataSource) {
-    this.cache = new CountCache(db);
-  }
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cache: CountCache,
+  ) {}
 
   /**
    * Complaints per bucket, optionally split by a dimension. Buckets are Shanghai calendar

@@ -43,7 +43,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
       ...common,
       url: target.url,
       poolSize: target.poolSize,
-      connectTimeoutMS: 5_000,
+      // Also how long a query waits for a free pooled connection under load.
+      connectTimeoutMS: 30_000,
       applicationName: 'collection-watch-api',
     };
     const dataSource = await new DataSource(options).initialize();

@@ -34,6 +34,13 @@ export function formatGraphqlError(
       },
     };
   }
+  if (isDatabaseUnavailable(original)) {
+    return {
+      message: 'the database is busy or unreachable: try again shortly',
+      path: formatted.path,
+      extensions: { code: 'DATABASE_UNAVAILABLE', httpStatus: 503 },
+    };
+  }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     return {
@@ -49,4 +56,18 @@ export function formatGraphqlError(
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/** Errors that mean "no database connection now", not a fault of the request or the code. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; driverError?: { code?: string } } | null;
+  const code = e?.code ?? e?.driverError?.code;
+  return (
+    code === 'ECONNREFUSED' ||
+    code === '57P01' || // admin shutdown
+    code === '57P03' || // cannot connect now
+    /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/.test(
+      e?.message ?? '',
+    )
+  );
 }
