@@ -207,3 +207,7 @@ export class SpikeResult {
   @Field(() => Float, { description: '-log10 of the tail probability' })
   score!: number;
 }
+
+/** What the service returns: the institution itself is resolved per request (DataLoader). */
+export type HandlingCounts = Omit<HandlingRow, 'institution'>;
+export type SpikeCounts = Omit<SpikeResult, 'institution'>;

@@ -16,9 +16,11 @@ import {
   ShareDimensionEnum,
   Shares,
   SpikeResult,
+  type HandlingCounts,
   type RankDimension,
   type RankOrder,
   type ShareDimension,
+  type SpikeCounts,
 } from './figures.model.js';
 import { FiguresService } from './figures.service.js';
 
@@ -73,7 +75,7 @@ export class FiguresResolver {
     @CurrentScope() scope: Scope,
     @Args('filter', filterArg) filter: ComplaintFilterInput | null,
     @Args('top', { type: () => Int, defaultValue: 20 }) top: number,
-  ): Promise<HandlingRow[]> {
+  ): Promise<HandlingCounts[]> {
     return this.figures.handling(scope, toComplaintFilter(filter), top);
   }
 
@@ -95,7 +97,7 @@ export class FiguresResolver {
     @CurrentScope() scope: Scope,
     @Args('filter', filterArg) filter: ComplaintFilterInput | null,
     @Args('top', { type: () => Int, defaultValue: 50 }) top: number,
-  ): Promise<SpikeResult[]> {
+  ): Promise<SpikeCounts[]> {
     return this.figures.spikes(scope, toComplaintFilter(filter), top);
   }
 }

@@ -24,14 +24,14 @@ import { AppError } from '../graphql/app-error.js';
 import { complaintCondition, rollupCondition, rollupServesScope } from './filter-sql.js';
 import type {
   Comparison,
-  HandlingRow,
+  HandlingCounts,
   OffHours,
   Ranking,
   RankDimension,
   RankOrder,
   ShareDimension,
   Shares,
-  SpikeResult,
+  SpikeCounts,
 } from './figures.model.js';
 import { DEFAULT_SPIKE_OPTIONS, detectSpikes, type WeeklySeries } from './spikes/spike-detector.js';
 import { CountCache } from './count-cache.js';
@@ -85,17 +85,22 @@ export class FiguresService {
   /** The filter's range, or the span of the data the caller may see. */
   async range(scope: Scope, filter: ComplaintFilter): Promise<{ from: string; to: string } | null> {
     if (filter.from && filter.to) return { from: filter.from, to: filter.to };
-    const params: unknown[] = [];
-    const where = rollupServesScope(scope) ? rollupCondition(scope, {}, 'r.day', params) : null;
-    const [row] = where
-      ? await this.db.query<{ first: string | null; last: string | null }[]>(
-          `SELECT min(r.day) AS first, max(r.day) AS last FROM rollup_daily r WHERE ${where}`,
-          params,
-        )
-      : await this.db.query<{ first: string | null; last: string | null }[]>(
-          `SELECT min(c.received_day) AS first, max(c.received_day) AS last FROM complaints c WHERE ${complaintCondition(scope, {}).sql}`,
-          complaintCondition(scope, {}).params,
-        );
+    type Span = { first: string | null; last: string | null };
+    let row: Span | undefined;
+    if (rollupServesScope(scope)) {
+      const params: unknown[] = [];
+      const where = rollupCondition(scope, {}, 'r.day', params);
+      [row] = await this.db.query<Span[]>(
+        `SELECT min(r.day) AS first, max(r.day) AS last FROM rollup_daily r WHERE ${where}`,
+        params,
+      );
+    } else {
+      const c = complaintCondition(scope, {});
+      [row] = await this.db.query<Span[]>(
+        `SELECT min(c.received_day) AS first, max(c.received_day) AS last FROM complaints c WHERE ${c.sql}`,
+        c.params,
+      );
+    }
     const from = filter.from ?? row?.first ?? null;
     const to = filter.to ?? row?.last ?? null;
     return from && to && from <= to ? { from, to } : null;
@@ -224,7 +229,7 @@ export class FiguresService {
   }
 
   /** Per institution (busiest first, at most `top`), after one row for all of them. */
-  async handling(scope: Scope, filter: ComplaintFilter, top: number): Promise<HandlingRow[]> {
+  async handling(scope: Scope, filter: ComplaintFilter, top: number): Promise<HandlingCounts[]> {
     checkTop(top);
     return this.cache.cached(
       JSON.stringify(['handling', scope, filter, top]),
@@ -237,7 +242,7 @@ export class FiguresService {
     scope: Scope,
     filter: ComplaintFilter,
     top: number,
-  ): Promise<HandlingRow[]> {
+  ): Promise<HandlingCounts[]> {
     type Counts = {
       institutionId: string | null;
       total: number;
@@ -285,7 +290,6 @@ export class FiguresService {
       .sort((a, b) => b.total - a.total || Number(a.institutionId) - Number(b.institutionId))
       .slice(0, top);
     return [all, ...each].map((r) => ({
-      institution: null,
       institutionId: r.institutionId,
       total: r.total,
       responded: r.responded,
@@ -324,7 +328,7 @@ export class FiguresService {
   }
 
   /** Institution x province weeks in the range whose count jumps above the pair's history. */
-  async spikes(scope: Scope, filter: ComplaintFilter, top: number): Promise<SpikeResult[]> {
+  async spikes(scope: Scope, filter: ComplaintFilter, top: number): Promise<SpikeCounts[]> {
     checkTop(top);
     return this.cache.cached(
       JSON.stringify(['spikes', scope, filter, top]),
@@ -337,7 +341,7 @@ export class FiguresService {
     scope: Scope,
     filter: ComplaintFilter,
     top: number,
-  ): Promise<SpikeResult[]> {
+  ): Promise<SpikeCounts[]> {
     const r = await this.range(scope, filter);
     if (!r) return [];
     const firstWeek = periodStart(r.from, 'WEEK');
@@ -390,7 +394,6 @@ export class FiguresService {
     return detectSpikes([...series.values()], {}, { from: firstWeek, to: lastWeek })
       .slice(0, top)
       .map((s) => ({
-        institution: null as never,
         institutionId: String(s.institutionId),
         provinceCode: s.provinceCode,
         period: s.period,

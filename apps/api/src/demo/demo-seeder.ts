@@ -1,6 +1,7 @@
 // Loads the demo data set into an empty store, in one transaction: a crash part-way leaves
 // nothing behind, and the next start seeds again from scratch.
 import type { DataSource, EntityManager } from 'typeorm';
+import { writeComplaints } from '../ingest/complaint-writer.js';
 import { demoDataSet, type DemoComplaint, type DemoOptions } from './demo-generator.js';
 
 const BATCH = 5_000;
@@ -73,52 +74,37 @@ export async function seedDemoData(
   });
 }
 
-const arrayLiteral = (values: readonly string[]) => `{${values.join(',')}}`;
-
+/** The demo rows, written by the same statement as imports (ingest/complaint-writer.ts). */
 async function insertBatch(
   tx: EntityManager,
   rows: DemoComplaint[],
   institutionIds: number[],
   agencyIds: number[],
 ): Promise<number> {
-  // One statement per batch: arrays of column values, unnested into rows. Array-valued
-  // columns travel as array literals, since unnest would flatten an array of arrays.
-  const col = <T>(f: (c: DemoComplaint) => T) => rows.map(f);
-  await tx.query(
-    `INSERT INTO complaints (source, external_id, received_at, incident_at, institution_id, agency_id,
-       product, province_code, city_code, channels, categories_declared, categories_detected, categories,
-       narrative, amount_owed, overdue_days, status, institution_response, responded_at, evidence)
-     SELECT source, external_id, received_at, incident_at, institution_id, agency_id, product,
-       province_code, city_code, channels::text[], declared::text[], detected::text[], categories::text[],
-       narrative, amount_owed, overdue_days, status, institution_response, responded_at, evidence::text[]
-     FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::int[],
-       $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
-       $14::text[], $15::numeric[], $16::int[], $17::text[], $18::text[], $19::timestamptz[], $20::text[])
-       AS t(source, external_id, received_at, incident_at, institution_id, agency_id, product,
-            province_code, city_code, channels, declared, detected, categories, narrative, amount_owed,
-            overdue_days, status, institution_response, responded_at, evidence)`,
-    [
-      col((c) => c.source),
-      col((c) => c.externalId),
-      col((c) => c.receivedAt.toISOString()),
-      col((c) => c.incidentAt?.toISOString() ?? null),
-      col((c) => institutionIds[c.institution]),
-      col((c) => (c.agency === null ? null : agencyIds[c.agency])),
-      col((c) => c.product),
-      col((c) => c.provinceCode),
-      col((c) => c.cityCode),
-      col((c) => arrayLiteral(c.channels)),
-      col((c) => arrayLiteral(c.categoriesDeclared)),
-      col((c) => arrayLiteral(c.categoriesDetected)),
-      col((c) => arrayLiteral(c.categories)),
-      col((c) => c.narrative),
-      col((c) => c.amountOwed),
-      col((c) => c.overdueDays),
-      col((c) => c.status),
-      col((c) => c.institutionResponse),
-      col((c) => c.respondedAt?.toISOString() ?? null),
-      col((c) => arrayLiteral(c.evidence)),
-    ],
+  const written = await writeComplaints(
+    tx,
+    rows.map((c) => ({
+      source: c.source,
+      externalId: c.externalId,
+      receivedAt: c.receivedAt,
+      incidentAt: c.incidentAt,
+      institutionId: institutionIds[c.institution]!,
+      agencyId: c.agency === null ? null : agencyIds[c.agency]!,
+      product: c.product,
+      provinceCode: c.provinceCode,
+      cityCode: c.cityCode,
+      channels: c.channels,
+      categoriesDeclared: c.categoriesDeclared,
+      categoriesDetected: c.categoriesDetected,
+      narrative: c.narrative,
+      amountOwed: c.amountOwed,
+      overdueDays: c.overdueDays,
+      status: c.status,
+      institutionResponse: c.institutionResponse,
+      respondedAt: c.respondedAt,
+      evidence: c.evidence,
+      submittedBy: null,
+    })),
   );
-  return rows.length;
+  return written.inserted;
 }

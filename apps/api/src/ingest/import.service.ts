@@ -44,6 +44,8 @@ export interface RunSummary {
 
 interface Counters extends WriteCounts {
   read: number;
+  /** Rejected rows written to import_errors so far (at most MAX_STORED_ERRORS). */
+  storedErrors: number;
   skipped: number;
   rejected: number;
 }
@@ -114,6 +116,7 @@ export class ImportService {
       unchanged: 0,
       skipped: 0,
       rejected: 0,
+      storedErrors: 0,
     };
     const resolver = new RegistryResolver();
     let batch: ParsedComplaint[] = [];
@@ -287,12 +290,9 @@ export class ImportService {
     counters.inserted += written.inserted;
     counters.updated += written.updated;
     counters.unchanged += written.unchanged;
-    const [stored] = await tx.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM import_errors WHERE run_id = $1::bigint`,
-      [runId],
-    );
-    const room = Math.max(0, MAX_STORED_ERRORS - (stored?.n ?? 0));
+    const room = Math.max(0, MAX_STORED_ERRORS - counters.storedErrors);
     const keep = errors.slice(0, room);
+    counters.storedErrors += keep.length;
     if (keep.length) {
       await tx.query(
         `INSERT INTO import_errors (run_id, row_number, field, value, reason)

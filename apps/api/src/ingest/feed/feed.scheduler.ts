@@ -20,6 +20,7 @@ export class FeedScheduler implements OnApplicationBootstrap, OnApplicationShutd
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
   readonly connector: FeedConnector | null;
+  private readonly intervalMs: number;
 
   constructor(@Inject(ENV) env: Env, @InjectDataSource() db: DataSource, imports: ImportService) {
     this.connector = env.FEED_URL
@@ -36,8 +37,6 @@ export class FeedScheduler implements OnApplicationBootstrap, OnApplicationShutd
       : null;
     this.intervalMs = env.FEED_INTERVAL_SECONDS * 1000;
   }
-
-  private readonly intervalMs: number;
 
   onApplicationBootstrap(): void {
     if (!this.connector) return;
