@@ -26,7 +26,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -51,6 +50,7 @@ import {
   type Status,
 } from '@cw/domain';
 import { END_DATE } from './analytics-queries.js';
+import { freePort, table, withClient } from './support.js';
 
 const GOALS = { rowsPerSecond: 100_000, copyRatio: 0.5, growthMb: 300 };
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -88,35 +88,6 @@ const gib = (n: number) => `${(n / 1024 ** 3).toFixed(2)} GiB`;
 const secs = (s: number) => `${s.toFixed(1)} s`;
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)} %`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
-}
-
-async function withClient<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await f(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
