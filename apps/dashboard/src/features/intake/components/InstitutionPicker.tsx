@@ -2,12 +2,9 @@
 // alias), or typed freely when it is not there, in which case the API creates a
 // provisional entry. What is typed and not picked is sent as it is.
 import { useState } from 'react';
-import { useQuery } from '@apollo/client/react';
-import { INSTITUTION_TYPE } from '@cw/domain';
 import { useI18n } from '../../../app/I18nProvider';
 import { MultiCombobox, type ComboOption } from '../../trends/components/MultiCombobox';
-import { INSTITUTIONS, type InstitutionData } from '../../trends/graphql/institutions';
-import { useDebouncedValue } from '../../trends/hooks/useDebouncedValue';
+import { useInstitutionSearch } from '../../trends/hooks/useInstitutionSearch';
 import type { InstitutionChoice } from '../utils/intakeForm';
 
 const PAGE_SIZE = 10;
@@ -38,28 +35,10 @@ export function InstitutionPicker({
   describedBy,
   required,
 }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const typed = query.trim();
-  const search = useDebouncedValue(typed, 250);
-  const results = useQuery(INSTITUTIONS, {
-    variables: { search: search || null, first: PAGE_SIZE },
-    skip: !open,
-  });
-  const list = results.data?.institutions ?? [];
-
-  const hint = (inst: InstitutionData) => {
-    const parts: string[] = [];
-    if (INSTITUTION_TYPE.is(inst.type)) parts.push(INSTITUTION_TYPE.labels[inst.type][lang]);
-    const needle = search.toLowerCase();
-    const alias =
-      needle && !inst.name.toLowerCase().includes(needle)
-        ? inst.aliases.find((a) => a.toLowerCase().includes(needle))
-        : undefined;
-    if (alias) parts.push(t('alias', { alias }));
-    if (inst.synthetic) parts.push(t('demoTag'));
-    return parts.join(' · ');
-  };
+  const { search, results, list, hint } = useInstitutionSearch(typed, open, PAGE_SIZE);
 
   const searching = typed !== search || (results.loading && !results.data);
   const exact = list.some(

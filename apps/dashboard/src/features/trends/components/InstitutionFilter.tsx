@@ -1,10 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { INSTITUTION_TYPE } from '@cw/domain';
 import { useI18n } from '../../../app/I18nProvider';
-import { INSTITUTIONS, type InstitutionData } from '../graphql/institutions';
 import { INSTITUTIONS_BY_IDS } from '../graphql/institutionsByIds';
-import { useDebouncedValue } from '../hooks/useDebouncedValue';
+import { useInstitutionSearch } from '../hooks/useInstitutionSearch';
 import { MultiCombobox, type ComboOption } from './MultiCombobox';
 
 const PAGE_SIZE = 20;
@@ -23,17 +21,12 @@ export function InstitutionFilter({
   testId = 'institution-search',
   closeOnPick,
 }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   // Names of institutions picked in this session; ids from a pasted link are looked up.
   const [picked, setPicked] = useState<Readonly<Record<string, string>>>({});
-  const search = useDebouncedValue(query.trim(), 250);
-
-  const results = useQuery(INSTITUTIONS, {
-    variables: { search: search || null, first: PAGE_SIZE },
-    skip: !open,
-  });
+  const { search, results, list, hint } = useInstitutionSearch(query, open, PAGE_SIZE);
 
   const missing = useMemo(() => ids.filter((id) => !(id in picked)), [ids, picked]);
   const known = useQuery(INSTITUTIONS_BY_IDS, {
@@ -41,20 +34,6 @@ export function InstitutionFilter({
     skip: missing.length === 0,
   });
 
-  const hint = (inst: InstitutionData) => {
-    const parts: string[] = [];
-    if (INSTITUTION_TYPE.is(inst.type)) parts.push(INSTITUTION_TYPE.labels[inst.type][lang]);
-    const needle = search.toLowerCase();
-    const alias =
-      needle && !inst.name.toLowerCase().includes(needle)
-        ? inst.aliases.find((a) => a.toLowerCase().includes(needle))
-        : undefined;
-    if (alias) parts.push(t('alias', { alias }));
-    if (inst.synthetic) parts.push(t('demoTag'));
-    return parts.join(' · ');
-  };
-
-  const list = results.data?.institutions ?? [];
   const options: ComboOption[] = list.map((inst) => ({
     value: inst.id,
     label: inst.name,
