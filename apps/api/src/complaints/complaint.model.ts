@@ -1,9 +1,10 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { Category, Channel, Product, Source, Status } from '@cw/domain';
+import type { Category, Channel, Evidence, Product, Source, Status } from '@cw/domain';
 import { DateScalar } from '../graphql/date.scalar.js';
 import {
   CategoryEnum,
   ChannelEnum,
+  EvidenceEnum,
   ProductEnum,
   SourceEnum,
   StatusEnum,
@@ -68,6 +69,12 @@ export class Complaint {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   respondedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'How the institution answered (redacted)' })
+  institutionResponse!: string | null;
+
+  @Field(() => [EvidenceEnum])
+  evidence!: Evidence[];
 }
 
 @ObjectType()

@@ -1,4 +1,4 @@
-import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   ComplaintFilterInput,
   toComplaintFilter,
@@ -21,8 +21,26 @@ export class ComplaintsResolver {
     filter: ComplaintFilterInput | null,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('search', {
+      type: () => String,
+      nullable: true,
+      description:
+        'Words the narrative must all contain (space-separated; Chinese anywhere, Latin words from their start); at most 100 characters',
+    })
+    search: string | null,
   ): Promise<ComplaintConnection> {
-    return this.service.list(scope, toComplaintFilter(filter), first, after);
+    return this.service.list(scope, toComplaintFilter(filter), first, after, search);
+  }
+
+  @Query(() => Complaint, {
+    nullable: true,
+    description: 'One complaint, or null when there is none the caller may see',
+  })
+  complaint(
+    @CurrentScope() scope: Scope,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Complaint | null> {
+    return this.service.byId(scope, id);
   }
 
   @Query(() => Dataset, { description: 'Size and span of the complaint store' })

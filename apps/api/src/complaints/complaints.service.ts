@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ComplaintFilter } from '@cw/domain';
-import { complaintCondition } from '../analytics/filter-sql.js';
+import { complaintCondition, type SqlCondition } from '../analytics/filter-sql.js';
 import type { Scope } from '../auth/roles.js';
 import { AppError } from '../graphql/app-error.js';
 import type { Complaint, ComplaintConnection, Dataset } from './complaint.model.js';
+import { parseNarrativeSearch } from './narrative-search.js';
 
 /** Largest page of complaints one query returns. */
 export const MAX_COMPLAINT_PAGE = 100;
@@ -15,7 +16,7 @@ const COLUMNS = `c.id::text AS id, c.source, c.external_id AS "externalId", c.re
   c.agency_id::text AS "agencyId", c.product, c.province_code AS "provinceCode", c.city_code AS "cityCode",
   c.channels, c.categories_declared AS "categoriesDeclared", c.categories_detected AS "categoriesDetected",
   c.categories, c.narrative, c.amount_owed AS "amountOwed", c.overdue_days AS "overdueDays", c.status,
-  c.responded_at AS "respondedAt"`;
+  c.responded_at AS "respondedAt", c.institution_response AS "institutionResponse", c.evidence`;
 
 interface Cursor {
   receivedAt: string;
@@ -36,23 +37,45 @@ function decodeCursor(cursor: string): Cursor {
   return { receivedAt, id };
 }
 
+/** The scoped condition, narrowed to narratives that match a search (if any). */
+function withSearch(cond: SqlCondition, search: string | null): SqlCondition {
+  const parsed = parseNarrativeSearch(search);
+  if (!parsed) return cond;
+  const params = [...cond.params];
+  const parts = [cond.sql, 'c.narrative IS NOT NULL'];
+  if (parsed.tsquery) {
+    params.push(parsed.tsquery);
+    parts.push(`complaint_search_vector(c.narrative) @@ $${params.length}::tsquery`);
+  }
+  for (const term of parsed.terms) {
+    params.push(term);
+    parts.push(`strpos(lower(c.narrative), $${params.length}) > 0`);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
 @Injectable()
 export class ComplaintsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Newest first; keyset paging on (received_at, id), so deep pages stay fast. */
+  /**
+   * Newest first; keyset paging on (received_at, id), so deep pages stay fast. `search`
+   * narrows to narratives holding every term (see narrative-search.ts), always inside the
+   * caller's scope and filter.
+   */
   async list(
     scope: Scope,
     filter: ComplaintFilter,
     first: number,
     after: string | null,
+    search: string | null = null,
   ): Promise<ComplaintConnection> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_COMPLAINT_PAGE) {
       throw new AppError('BAD_USER_INPUT', `first must be between 1 and ${MAX_COMPLAINT_PAGE}`, {
         field: 'first',
       });
     }
-    const cond = complaintCondition(scope, filter);
+    const cond = withSearch(complaintCondition(scope, filter), search);
     const params = [...cond.params];
     let where = cond.sql;
     if (after) {
@@ -77,6 +100,18 @@ export class ComplaintsService {
       edges: page.map((node) => ({ node, cursor: encodeCursor(node) })),
       pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null },
     };
+  }
+
+  /** One complaint by id, if the caller may see it; null otherwise (or when there is none). */
+  async byId(scope: Scope, id: string): Promise<Complaint | null> {
+    if (!/^[1-9]\d{0,17}$/.test(id)) return null;
+    const cond = complaintCondition(scope, {});
+    const params = [...cond.params, id];
+    const [row] = await this.db.query<Complaint[]>(
+      `SELECT ${COLUMNS} FROM complaints c WHERE ${cond.sql} AND c.id = $${params.length}::bigint`,
+      params,
+    );
+    return row ?? null;
   }
 
   /** One complaint by its source and id there, if the caller may see it. */

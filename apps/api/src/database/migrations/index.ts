@@ -6,6 +6,8 @@ import { AddComplaintRollups1764600000000 } from './1764600000000-AddComplaintRo
 import { AddImportRuns1764700000000 } from './1764700000000-AddImportRuns.js';
 import { AddComplaintListIndex1764800000000 } from './1764800000000-AddComplaintListIndex.js';
 import { AddRollupVersion1764900000000 } from './1764900000000-AddRollupVersion.js';
+import { AddNarrativeSearch1765050000000 } from './1765050000000-AddNarrativeSearch.js';
+import { AddExportJobs1765100000000 } from './1765100000000-AddExportJobs.js';
 
 export const ALL_MIGRATIONS = [
   AddRegistryAndComplaints1764400000000,
@@ -14,4 +16,6 @@ export const ALL_MIGRATIONS = [
   AddImportRuns1764700000000,
   AddComplaintListIndex1764800000000,
   AddRollupVersion1764900000000,
+  AddNarrativeSearch1765050000000,
+  AddExportJobs1765100000000,
 ];

@@ -1,0 +1,58 @@
+// The narrative search a user types, turned into what the SQL needs: the terms (each must
+// occur in the narrative as typed, case-insensitively) and a tsquery over the same tokens
+// the index holds (migration AddNarrativeSearch): Latin words as prefixes, and the
+// two-character pieces of runs of Chinese characters. A term with no such token (a single
+// Chinese character) is checked by the term test alone.
+import { AppError } from '../graphql/app-error.js';
+
+/** Longest search accepted, in characters. */
+export const MAX_SEARCH_LENGTH = 100;
+/** Most terms (separated by spaces) one search may hold. */
+export const MAX_SEARCH_TERMS = 8;
+
+export interface NarrativeSearch {
+  /** Lower-cased terms; every one must be in the narrative. */
+  terms: string[];
+  /** A tsquery in PostgreSQL's input syntax, or null when no term has an indexed token. */
+  tsquery: string | null;
+}
+
+const TOKEN = /[0-9a-z]+|[\u4e00-\u9fff\u3400-\u4dbf]+/g;
+const LATIN = /^[0-9a-z]/;
+
+/** The index tokens of one term that a narrative containing the term must also hold. */
+export function termTokens(term: string): string[] {
+  const out: string[] = [];
+  for (const run of term.toLowerCase().match(TOKEN) ?? []) {
+    if (LATIN.test(run)) {
+      out.push(`'${run.slice(0, 64)}':*`);
+      continue;
+    }
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i++) out.push(`'${chars[i]}${chars[i + 1]}'`);
+  }
+  return out;
+}
+
+/**
+ * Parses a search box's text; null for blank text (no search). Terms are separated by
+ * spaces and all must match. Chinese matches anywhere; a Latin word or number matches the
+ * start of a word in the narrative ("threat" finds "threatened", "eaten" does not).
+ */
+export function parseNarrativeSearch(text: string | null | undefined): NarrativeSearch | null {
+  const trimmed = (text ?? '').normalize('NFKC').trim();
+  if (trimmed === '') return null;
+  if ([...trimmed].length > MAX_SEARCH_LENGTH) {
+    throw new AppError('BAD_USER_INPUT', `search must be at most ${MAX_SEARCH_LENGTH} characters`, {
+      field: 'search',
+    });
+  }
+  const terms = [...new Set(trimmed.toLowerCase().split(/\s+/u))];
+  if (terms.length > MAX_SEARCH_TERMS) {
+    throw new AppError('BAD_USER_INPUT', `search may hold at most ${MAX_SEARCH_TERMS} terms`, {
+      field: 'search',
+    });
+  }
+  const tokens = [...new Set(terms.flatMap(termTokens))];
+  return { terms, tsquery: tokens.length > 0 ? tokens.join(' & ') : null };
+}
