@@ -7,6 +7,7 @@
 import { REGION_ROWS, type RegionRow } from './regions.generated.js';
 
 export * from './us-states.js';
+export * from './tilegrid.js';
 
 export type RegionLevel = 'PROVINCE' | 'CITY';
 
