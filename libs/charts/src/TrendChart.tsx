@@ -1,7 +1,10 @@
 // A props-only line chart of counts over time: no data fetching, no app state, no i18n.
 // The caller gives it rows (one per period), the series to draw and every visible word.
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ColoredSeries } from './palette';
+
+/** A series to draw; `overlay` ones (e.g. the previous period) are dashed lines, never stacked. */
+export type TrendSeriesSpec = ColoredSeries & { overlay?: boolean };
 
 /** One period on the x axis: its start date, its display label and a count per series key. */
 export interface TrendRow {
@@ -12,7 +15,11 @@ export interface TrendRow {
 
 export interface TrendChartProps {
   rows: readonly TrendRow[];
-  series: readonly ColoredSeries[];
+  series: readonly TrendSeriesSpec[];
+  /** Lines, or areas stacked on each other (overlay series stay lines). */
+  variant?: 'line' | 'area';
+  /** Called with a series key when its legend entry is clicked (cross-filtering). */
+  onSeriesClick?: (key: string) => void;
   /** Accessible name of the chart (the visible heading is the caller's). */
   title: string;
   /** Longer accessible description, e.g. what the numbers count. */
@@ -41,13 +48,16 @@ export function TrendChart({
   formatNumber = defaultFormat,
   height = 360,
   animate = false,
+  variant = 'line',
+  onSeriesClick,
 }: TrendChartProps) {
+  const keyOf = new Map(series.map((s) => [s.label, s.key]));
   const showDots = rows.length <= 36;
   const labelOf = new Map(series.map((s) => [s.key, s.label]));
   // Legend in the caller's order (largest first), not Recharts' alphabetical default.
   const orderOf = new Map(series.map((s, i) => [s.label, i]));
   return (
-    <LineChart
+    <ComposedChart
       responsive
       style={{ width: '100%', height, maxHeight: height }}
       data={rows as TrendRow[]}
@@ -102,23 +112,46 @@ export function TrendChart({
           itemSorter={(item) => orderOf.get(item.value ?? '') ?? series.length}
           // Dark text whatever the line colour: a yellow label on white is unreadable.
           formatter={(value: string) => <span className="trend-legend-label">{value}</span>}
-          wrapperStyle={{ fontSize: 13, paddingBottom: 8 }}
+          wrapperStyle={{
+            fontSize: 13,
+            paddingBottom: 8,
+            cursor: onSeriesClick ? 'pointer' : undefined,
+          }}
+          onClick={(entry) => {
+            const key = keyOf.get(String(entry.value ?? ''));
+            if (key !== undefined) onSeriesClick?.(key);
+          }}
         />
       )}
-      {series.map((s) => (
-        <Line
-          key={s.key}
-          type="monotone"
-          name={labelOf.get(s.key) ?? s.key}
-          dataKey={(row: TrendRow) => row.values[s.key] ?? 0}
-          stroke={s.color}
-          strokeWidth={2.25}
-          strokeDasharray={s.dash}
-          dot={showDots ? { r: 2.5, strokeWidth: 1.5 } : false}
-          activeDot={{ r: 5 }}
-          isAnimationActive={animate}
-        />
-      ))}
-    </LineChart>
+      {series.map((s) =>
+        variant === 'area' && !s.overlay ? (
+          <Area
+            key={s.key}
+            type="monotone"
+            name={labelOf.get(s.key) ?? s.key}
+            dataKey={(row: TrendRow) => row.values[s.key] ?? 0}
+            stackId="stack"
+            stroke={s.color}
+            fill={s.color}
+            fillOpacity={0.55}
+            strokeWidth={1.5}
+            isAnimationActive={animate}
+          />
+        ) : (
+          <Line
+            key={s.key}
+            type="monotone"
+            name={labelOf.get(s.key) ?? s.key}
+            dataKey={(row: TrendRow) => row.values[s.key] ?? 0}
+            stroke={s.color}
+            strokeWidth={2.25}
+            strokeDasharray={s.dash}
+            dot={showDots ? { r: 2.5, strokeWidth: 1.5 } : false}
+            activeDot={{ r: 5 }}
+            isAnimationActive={animate}
+          />
+        ),
+      )}
+    </ComposedChart>
   );
 }

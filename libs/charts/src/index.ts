@@ -1,4 +1,10 @@
 export { TrendChart } from './TrendChart';
-export type { TrendChartProps, TrendRow } from './TrendChart';
+export type { TrendChartProps, TrendRow, TrendSeriesSpec } from './TrendChart';
+export { BarList } from './BarList';
+export type { BarListProps, BarRow } from './BarList';
+export { TileMap } from './TileMap';
+export type { MapTile, TileMapProps } from './TileMap';
 export { assignColors, OKABE_ITO, OTHER_COLOR, OTHER_KEY } from './palette';
 export type { ColoredSeries } from './palette';
+export { colorFor, NO_DATA_COLOR, SEQUENTIAL_BLUES, sequentialClasses, textColorOn } from './scale';
+export type { ColorClass } from './scale';
