@@ -4,7 +4,12 @@
 // scope, whether by search, by id or by paging.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveApi, type RunningApi } from '../src/bootstrap.js';
-import { createInstitution, insertComplaints, type TestComplaint } from './support/factories.js';
+import {
+  createAgency,
+  createInstitution,
+  insertComplaints,
+  type TestComplaint,
+} from './support/factories.js';
 import { gql, login } from './support/graphql-client.js';
 import { openTestDatabase, testTargets, type TestDatabase } from './support/test-database.js';
 import { TEST_ADMIN, testEnv } from './support/test-env.js';
@@ -181,6 +186,26 @@ describe.each(await testTargets())('complaint search and detail on the %s databa
 
     const missing = await gql<{ complaint: unknown }>(api.url, query, { id: '999999' }, admin);
     expect(missing.data!.complaint).toBeNull();
+  });
+
+  it('finds collection agencies by name or alias and labels them by id', async () => {
+    const a = await createAgency(db.dataSource, '鼎信催收服务有限公司');
+    await createAgency(db.dataSource, '远航资产管理');
+    await db.dataSource.query(`UPDATE collection_agencies SET aliases = '{鼎信}' WHERE id = $1`, [
+      a,
+    ]);
+    const res = await gql<{
+      agencies: { id: string; name: string }[];
+      agenciesByIds: { id: string }[];
+    }>(
+      api.url,
+      `query($ids: [ID!]!) { agencies(search: "鼎信", first: 5) { id name } agenciesByIds(ids: $ids) { id } }`,
+      { ids: [String(a), '999999'] },
+      officer,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.agencies.map((x) => x.name)).toEqual(['鼎信催收服务有限公司']);
+    expect(res.data!.agenciesByIds).toEqual([{ id: String(a) }]);
   });
 
   it('refuses an over-long search with BAD_USER_INPUT', async () => {

@@ -66,6 +66,20 @@ export class RegistryService {
     );
   }
 
+  /** Collection agencies whose name or an alias contains `search`, names starting with it first. */
+  async searchAgencies(search: string | null, first: number): Promise<CollectionAgency[]> {
+    const limit = Math.min(Math.max(first, 1), MAX_REGISTRY_PAGE);
+    const text = search ? escapeLike(search) : '';
+    return this.db.query(
+      `SELECT ${AGENCY_COLUMNS} FROM collection_agencies
+       WHERE ($1 = '' OR name ILIKE '%' || $1 || '%'
+              OR EXISTS (SELECT 1 FROM unnest(aliases) AS a WHERE a ILIKE '%' || $1 || '%'))
+       ORDER BY (name ILIKE $1 || '%') DESC, length(name), name
+       LIMIT $2`,
+      [text, limit],
+    );
+  }
+
   async agenciesByIds(ids: readonly string[]): Promise<CollectionAgency[]> {
     const numeric = ids.filter((id) => /^\d{1,9}$/.test(id)).map(Number);
     if (!numeric.length) return [];
