@@ -1,5 +1,7 @@
 export { TrendChart } from './TrendChart';
 export type { TrendChartProps, TrendRow, TrendSeriesSpec } from './TrendChart';
+export { LineChartLite, niceTicks } from './LineChartLite';
+export type { LineChartLiteProps } from './LineChartLite';
 export { BarList } from './BarList';
 export type { BarListProps, BarRow } from './BarList';
 export { TileMap } from './TileMap';

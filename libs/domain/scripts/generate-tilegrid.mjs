@@ -129,7 +129,7 @@ async function main() {
     return;
   }
   writeFileSync(OUTPUT_PATH, source);
-  process.stdout.write(`${`wrote ${OUTPUT_PATH}`}\n`);
+  process.stdout.write(`wrote ${OUTPUT_PATH}\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

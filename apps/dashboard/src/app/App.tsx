@@ -1,6 +1,7 @@
-// Routes: the trend page at /, sign-in at /login, complaint intake and file imports (for
-// administrators and operators), and the admin pages, each page's code loaded when it is
-// first opened. Everything but /login needs a session.
+// Routes: the overview at /, the analysis pages (trends, institutions, regions, complaints),
+// sign-in at /login, complaint intake and file imports (for administrators and operators),
+// and the admin pages, each page's code loaded when it is first opened. Everything but
+// /login needs a session.
 import { lazy, useEffect } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { NotFound } from '../features/auth/components/NotFound';
@@ -13,7 +14,13 @@ import { I18nProvider } from './I18nProvider';
 import { Page } from './PageBoundary';
 import { useLangState } from './useLangState';
 
+const OverviewPage = lazy(() => import('../features/overview/components/OverviewPage'));
 const TrendsPage = lazy(() => import('../features/trends/components/TrendsPage'));
+const InstitutionsPage = lazy(() => import('../features/institutions/components/InstitutionsPage'));
+const InstitutionPage = lazy(() => import('../features/institutions/components/InstitutionPage'));
+const RegionsPage = lazy(() => import('../features/regions/components/RegionsPage'));
+const ComplaintsPage = lazy(() => import('../features/complaints/components/ComplaintsPage'));
+const ComplaintPage = lazy(() => import('../features/complaints/components/ComplaintPage'));
 const LoginPage = lazy(() => import('../features/auth/components/LoginPage'));
 const UsersPage = lazy(() => import('../features/users/components/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/components/AuditPage'));
@@ -49,7 +56,55 @@ export function App() {
             index
             element={
               <Page>
+                <OverviewPage />
+              </Page>
+            }
+          />
+          <Route
+            path="trends"
+            element={
+              <Page>
                 <TrendsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="institutions"
+            element={
+              <Page>
+                <InstitutionsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="institutions/:id"
+            element={
+              <Page>
+                <InstitutionPage />
+              </Page>
+            }
+          />
+          <Route
+            path="regions"
+            element={
+              <Page>
+                <RegionsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="complaints"
+            element={
+              <Page>
+                <ComplaintsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="complaints/:id"
+            element={
+              <Page>
+                <ComplaintPage />
               </Page>
             }
           />

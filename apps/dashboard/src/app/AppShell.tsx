@@ -6,21 +6,47 @@ import { UserMenu } from '../features/auth/components/UserMenu';
 import { useSession } from '../features/auth/hooks/useSession';
 import { canEnterData } from '../features/auth/utils/roles';
 import { DatasetSummary, SyntheticBanner } from '../features/trends/components/DatasetStatus';
+import { parseUrlState, sharedQuery } from '../features/trends/utils/urlState';
 import { AppHeader } from './AppHeader';
 import { useI18n } from './I18nProvider';
+
+/** The analysis pages: their links carry the filter, so moving between them keeps it. */
+const ANALYSIS_PAGES = [
+  { path: '/', key: 'nav.overview', testId: 'nav-overview' },
+  { path: '/trends', key: 'nav.trends', testId: 'nav-trends' },
+  { path: '/institutions', key: 'nav.institutions', testId: 'nav-institutions' },
+  { path: '/regions', key: 'nav.regions', testId: 'nav-regions' },
+  { path: '/complaints', key: 'nav.complaints', testId: 'nav-complaints' },
+] as const;
+
+const isAnalysisPath = (pathname: string) =>
+  ANALYSIS_PAGES.some(
+    (p) => p.path === pathname || (p.path !== '/' && pathname.startsWith(`${p.path}/`)),
+  );
 
 function MainNav() {
   const { t, href } = useI18n();
   const user = useSession();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const linkClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? 'nav-link is-active' : 'nav-link';
+  const analysis = isAnalysisPath(pathname);
+  // On an analysis page the filter goes along; elsewhere only the language.
+  const shared = analysis ? sharedQuery(parseUrlState(search)) : '';
   return (
     <div className="app-nav-inner">
       <nav className="app-nav" aria-label={t('navLabel')}>
-        <NavLink to={href('/')} end className={linkClass} data-testid="nav-trends">
-          {t('nav.trends')}
-        </NavLink>
+        {ANALYSIS_PAGES.map((p) => (
+          <NavLink
+            key={p.path}
+            to={shared ? `${p.path}?${shared}` : href(p.path)}
+            end={p.path === '/'}
+            className={linkClass}
+            data-testid={p.testId}
+          >
+            {t(p.key)}
+          </NavLink>
+        ))}
         {canEnterData(user.role) && (
           <>
             <NavLink to={href('/intake')} className={linkClass} data-testid="nav-intake">
@@ -42,7 +68,7 @@ function MainNav() {
           </>
         )}
       </nav>
-      {pathname === '/' && <DatasetSummary />}
+      {analysis && <DatasetSummary />}
     </div>
   );
 }

@@ -1,23 +1,25 @@
-import { useId } from 'react';
-import { INTERVALS, type Interval } from '@cw/domain';
+// The one filter bar of every analysis page: dates, institutions, agencies, provinces,
+// cities, categories, channels, sources. Page-specific controls (the trend's interval and
+// breakdown, ...) come in as children. Every change is a URL change (see useFilters).
+import { useId, type ReactNode } from 'react';
+import { CATEGORY, CHANNEL, SOURCE } from '@cw/domain';
 import { useI18n } from '../../../app/I18nProvider';
 import type { Filters } from '../hooks/useFilters';
-import { GROUP_BY_OPTIONS, serializeUrlState, TOP_OPTIONS, type GroupBy } from '../utils/urlState';
+import { AgencyFilter } from './AgencyFilter';
+import { CityFilter } from './CityFilter';
+import { CodeFilter } from './CodeFilter';
 import { DateRangeFilter } from './DateRangeFilter';
 import { InstitutionFilter } from './InstitutionFilter';
 import { ProvinceFilter } from './ProvinceFilter';
 
-const NONE = '';
-
-export function FilterBar({ filters }: { filters: Filters }) {
+export function FilterBar({ filters, children }: { filters: Filters; children?: ReactNode }) {
   const { t } = useI18n();
   const id = useId();
-  const { filter, interval, groupBy, top, today, setFilter, update, reset } = filters;
-  // Everything but the language at its default: nothing to reset.
-  const isDefault = serializeUrlState({ ...filters.state, lang: null }) === '';
+  const { filter, state, today, setFilter, reset } = filters;
+  const isDefault = Object.keys(state.filter).length === 0;
 
   return (
-    <section className="filter-bar" aria-labelledby={`${id}-heading`}>
+    <section className="filter-bar" aria-labelledby={`${id}-heading`} data-testid="filter-bar">
       <div className="filter-bar-head">
         <h2 id={`${id}-heading`} className="section-title">
           {t('filtersHeading')}
@@ -33,72 +35,49 @@ export function FilterBar({ filters }: { filters: Filters }) {
           today={today}
           onChange={(range) => setFilter(range)}
         />
-        <div className="field-row">
-          <div className="field">
-            <label className="field-label" htmlFor={`${id}-interval`}>
-              {t('interval')}
-            </label>
-            <select
-              id={`${id}-interval`}
-              data-testid="interval-select"
-              value={interval}
-              onChange={(e) => update({ interval: e.target.value as Interval })}
-            >
-              {INTERVALS.map((i) => (
-                <option key={i} value={i}>
-                  {t(`interval.${i}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor={`${id}-group`}>
-              {t('groupBy')}
-            </label>
-            <select
-              id={`${id}-group`}
-              data-testid="group-by-select"
-              value={groupBy ?? NONE}
-              onChange={(e) =>
-                update({ groupBy: e.target.value === NONE ? null : (e.target.value as GroupBy) })
-              }
-            >
-              <option value={NONE}>{t('groupBy.NONE')}</option>
-              {GROUP_BY_OPTIONS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`groupBy.${g}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field field-narrow">
-            <label className="field-label" htmlFor={`${id}-top`}>
-              {t('top')}
-            </label>
-            <select
-              id={`${id}-top`}
-              data-testid="top-select"
-              value={top}
-              disabled={!groupBy}
-              onChange={(e) => update({ top: Number(e.target.value) })}
-            >
-              {[...new Set([...TOP_OPTIONS, top])]
-                .sort((a, b) => a - b)
-                .map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-            </select>
-          </div>
-        </div>
+        {children}
         <InstitutionFilter
           ids={filter.institutionIds ?? []}
           onChange={(institutionIds) => setFilter({ institutionIds })}
         />
+        <AgencyFilter
+          ids={filter.agencyIds ?? []}
+          onChange={(agencyIds) => setFilter({ agencyIds })}
+        />
         <ProvinceFilter
           codes={filter.provinceCodes ?? []}
           onChange={(provinceCodes) => setFilter({ provinceCodes })}
+        />
+        <CityFilter
+          provinceCodes={filter.provinceCodes ?? []}
+          codes={filter.cityCodes ?? []}
+          onChange={(cityCodes) => setFilter({ cityCodes })}
+        />
+        <CodeFilter
+          label={t('categories')}
+          placeholder={t('codePlaceholder')}
+          testId="category-picker"
+          vocabulary={CATEGORY}
+          codes={filter.categories ?? []}
+          onChange={(categories) =>
+            setFilter({ categories: categories as typeof filter.categories })
+          }
+        />
+        <CodeFilter
+          label={t('channels')}
+          placeholder={t('codePlaceholder')}
+          testId="channel-picker"
+          vocabulary={CHANNEL}
+          codes={filter.channels ?? []}
+          onChange={(channels) => setFilter({ channels: channels as typeof filter.channels })}
+        />
+        <CodeFilter
+          label={t('sources')}
+          placeholder={t('codePlaceholder')}
+          testId="source-picker"
+          vocabulary={SOURCE}
+          codes={filter.sources ?? []}
+          onChange={(sources) => setFilter({ sources: sources as typeof filter.sources })}
         />
       </div>
     </section>

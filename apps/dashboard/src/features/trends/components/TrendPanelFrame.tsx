@@ -4,13 +4,15 @@ import { useId, type ReactNode } from 'react';
 import { MULTI_VALUED_DIMENSIONS, type ComplaintFilter, type Interval } from '@cw/domain';
 import { useI18n, type I18n } from '../../../app/I18nProvider';
 import { formatDate } from '../utils/format';
-import type { GroupBy } from '../utils/urlState';
+import type { ChartStyle, Compare, GroupBy } from '../utils/urlState';
 
 export interface TrendView {
   filter: ComplaintFilter;
   interval: Interval;
   groupBy: GroupBy | null;
   top: number;
+  chart?: ChartStyle;
+  compare?: Compare | null;
 }
 
 export type PanelState = 'loading' | 'ready' | 'empty' | 'error';
@@ -42,6 +44,9 @@ function notes(i18n: I18n, view: TrendView): string[] {
     }
   }
   if (view.groupBy) out.push(i18n.t('topNote', { n: view.top }));
+  if (view.compare && view.groupBy) out.push(i18n.t('compareNeedsTotal'));
+  if (view.compare && !view.groupBy) out.push(i18n.t('compareNote'));
+  if (view.groupBy && view.groupBy !== 'INSTITUTION_TYPE') out.push(i18n.t('legendClickNote'));
   return out;
 }
 

@@ -4,7 +4,9 @@ import { useI18n } from '../../../app/I18nProvider';
 import { ChunkBoundary } from '../../../app/PageBoundary';
 import { useDocumentTitle } from '../../../app/useDocumentTitle';
 import { useFilters } from '../hooks/useFilters';
+import { crossFilter } from '../utils/crossFilter';
 import { FilterBar } from './FilterBar';
+import { TrendControls } from './TrendControls';
 import { TrendPanelFrame, TrendPanelSkeleton, type TrendView } from './TrendPanelFrame';
 
 // Recharts and the panel load after the first paint; the skeleton holds their place.
@@ -30,19 +32,32 @@ function ChunkFailed({ view }: { view: TrendView }) {
 }
 
 export default function TrendsPage() {
-  useDocumentTitle(null);
+  const { t } = useI18n();
+  useDocumentTitle('nav.trends');
   const filters = useFilters();
-  const { filter, interval, groupBy, top } = filters;
+  const { filter, interval, groupBy, top, addFilter } = filters;
+  const { chart, compare } = filters.state;
   const view = useMemo<TrendView>(
-    () => ({ filter, interval, groupBy, top }),
-    [filter, interval, groupBy, top],
+    () => ({ filter, interval, groupBy, top, chart, compare }),
+    [filter, interval, groupBy, top, chart, compare],
   );
   return (
     <>
-      <FilterBar filters={filters} />
+      <div className="page-head">
+        <h2 className="page-title">{t('trendsTitle')}</h2>
+      </div>
+      <FilterBar filters={filters}>
+        <TrendControls filters={filters} />
+      </FilterBar>
       <ChunkBoundary fallback={<ChunkFailed view={view} />}>
         <Suspense fallback={<TrendPanelSkeleton view={view} />}>
-          <TrendPanel view={view} />
+          <TrendPanel
+            view={view}
+            onSeriesClick={(key) => {
+              const f = crossFilter(groupBy, key);
+              if (f) addFilter(f.key, f.value);
+            }}
+          />
         </Suspense>
       </ChunkBoundary>
     </>

@@ -10,7 +10,10 @@ import {
   EMPTY_STATE,
   parseUrlState,
   serializeUrlState,
+  sharedQuery,
+  withFilterValue,
   type GroupBy,
+  type ListKey,
   type UrlFilter,
   type UrlState,
 } from '../utils/urlState';
@@ -30,6 +33,10 @@ export interface Filters {
   today: string;
   update: (change: StateUpdate, mode?: 'push' | 'replace') => void;
   setFilter: (patch: Partial<UrlFilter>) => void;
+  /** Cross-filtering: adds one value (a clicked bar, tile, row) to a filter list. */
+  addFilter: (key: ListKey, value: string) => void;
+  /** Filter and language as a query string, for links to the other analysis pages. */
+  shared: string;
   setLang: (lang: Lang) => void;
   reset: () => void;
 }
@@ -64,7 +71,13 @@ export function useFilters(): Filters {
     [update],
   );
 
-  const reset = useCallback(() => update((s) => ({ ...EMPTY_STATE, lang: s.lang })), [update]);
+  const addFilter = useCallback(
+    (key: ListKey, value: string) => update((s) => withFilterValue(s, key, value)),
+    [update],
+  );
+
+  // Resets the filter only: the page's own options (breakdown, sort, ...) stay.
+  const reset = useCallback(() => update((s) => ({ ...s, filter: EMPTY_STATE.filter })), [update]);
 
   return {
     state,
@@ -76,6 +89,8 @@ export function useFilters(): Filters {
     today,
     update,
     setFilter,
+    addFilter,
+    shared: sharedQuery(state),
     setLang,
     reset,
   };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_STATE, parseUrlState, sanitizeFilter, serializeUrlState } from './urlState';
+import {
+  EMPTY_STATE,
+  parseUrlState,
+  sanitizeFilter,
+  serializeUrlState,
+  sharedQuery,
+  withFilterValue,
+} from './urlState';
 
 describe('parseUrlState', () => {
   it('reads every field', () => {
@@ -18,8 +25,47 @@ describe('parseUrlState', () => {
       interval: 'QUARTER',
       groupBy: 'CATEGORY',
       top: 5,
+      chart: 'line',
+      compare: null,
+      metric: 'count',
+      sort: 'count',
+      q: '',
       lang: 'en',
     });
+  });
+
+  it('reads the other filter lists and the page options', () => {
+    const s = parseUrlState(
+      '?agencyIds=4&cityCodes=440100&categories=THREAT,INSULT&channels=SMS&sources=POLICE' +
+        '&products=BNPL&groupBy=INSTITUTION_TYPE&chart=area&compare=yearAgo&metric=rate' +
+        '&sort=timely&q=%E5%A8%81%E8%83%81',
+    );
+    expect(s.filter).toEqual({
+      agencyIds: ['4'],
+      cityCodes: ['440100'],
+      categories: ['INSULT', 'THREAT'],
+      channels: ['SMS'],
+      sources: ['POLICE'],
+      products: ['BNPL'],
+    });
+    expect([s.groupBy, s.chart, s.compare, s.metric, s.sort, s.q]).toEqual([
+      'INSTITUTION_TYPE',
+      'area',
+      'yearAgo',
+      'rate',
+      'timely',
+      '威胁',
+    ]);
+    expect(parseUrlState(serializeUrlState(s))).toEqual(s);
+  });
+
+  it('drops unknown codes and options, and cuts an over-long search', () => {
+    const s = parseUrlState(
+      `?categories=THREAT,HACKING&chart=pie&compare=never&metric=x&sort=name&q=${'a'.repeat(150)}`,
+    );
+    expect(s.filter).toEqual({ categories: ['THREAT'] });
+    expect([s.chart, s.compare, s.metric, s.sort]).toEqual(['line', null, 'count', 'count']);
+    expect(s.q).toHaveLength(100);
   });
 
   it('gives the defaults for an empty query', () => {
@@ -41,6 +87,11 @@ describe('parseUrlState', () => {
       interval: 'MONTH',
       groupBy: null,
       top: 8,
+      chart: 'line',
+      compare: null,
+      metric: 'count',
+      sort: 'count',
+      q: '',
       lang: null,
     });
   });
@@ -71,6 +122,21 @@ describe('serializeUrlState', () => {
     const state = parseUrlState(search);
     expect(serializeUrlState(state)).toBe(search);
     expect(parseUrlState(serializeUrlState(state))).toEqual(state);
+  });
+});
+
+describe('sharedQuery and withFilterValue', () => {
+  it('keeps only the filter and the language for links to other pages', () => {
+    const s = parseUrlState('?provinceCodes=440000&groupBy=CATEGORY&metric=rate&q=x&lang=en');
+    expect(sharedQuery(s)).toBe('provinceCodes=440000&lang=en');
+  });
+
+  it('adds a clicked value to its filter list once', () => {
+    const s = parseUrlState('?provinceCodes=440000');
+    const next = withFilterValue(s, 'provinceCodes', '110000');
+    expect(next.filter.provinceCodes).toEqual(['440000', '110000']);
+    expect(withFilterValue(next, 'provinceCodes', '110000')).toBe(next);
+    expect(withFilterValue(s, 'categories', 'THREAT').filter.categories).toEqual(['THREAT']);
   });
 });
 

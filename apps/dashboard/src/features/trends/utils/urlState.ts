@@ -1,10 +1,14 @@
-// The page's state as it lives in the URL query string, e.g.
-//   ?from=2025-04-01&to=2026-03-31&institutionIds=3,17&provinceCodes=440000&interval=QUARTER
-//    &groupBy=CATEGORY&top=5&lang=en
+// Every analysis page's state as it lives in the URL query string, e.g.
+//   ?from=2025-04-01&to=2026-03-31&institutionIds=3,17&provinceCodes=440000&categories=THREAT
+//    &interval=QUARTER&groupBy=CATEGORY&top=5&chart=area&compare=yearAgo&lang=en
+// The filter part is shared by all pages (and carried by the navigation links); the rest
+// (interval, breakdown, chart style, map metric, table sort, search text) is read by the page
+// that has a control for it and ignored by the others.
 // Parsing never throws: a value that does not pass the shared filter schema is dropped, and
 // the rest of the link still works.
 import {
   complaintFilterSchema,
+  DIMENSIONS,
   INTERVALS,
   normalizeFilter,
   type ComplaintFilter,
@@ -13,16 +17,20 @@ import {
   type Lang,
 } from '@cw/domain';
 
-/** Breakdowns offered by the group-by selector. */
-export const GROUP_BY_OPTIONS = [
-  'PROVINCE',
-  'CATEGORY',
-  'INSTITUTION',
-  'CHANNEL',
-  'SOURCE',
-  'PRODUCT',
-] as const satisfies readonly Dimension[];
-export type GroupBy = (typeof GROUP_BY_OPTIONS)[number];
+/** Breakdowns offered by the group-by selector: every dimension the API has. */
+export const GROUP_BY_OPTIONS = DIMENSIONS;
+export type GroupBy = Dimension;
+
+export const CHART_STYLES = ['line', 'area'] as const;
+export type ChartStyle = (typeof CHART_STYLES)[number];
+export const COMPARE_OPTIONS = ['previous', 'yearAgo'] as const;
+export type Compare = (typeof COMPARE_OPTIONS)[number];
+export const MAP_METRICS = ['count', 'rate'] as const;
+export type MapMetric = (typeof MAP_METRICS)[number];
+export const SORT_KEYS = ['count', 'rate', 'change', 'timely'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+/** Longest narrative search kept in the URL (the API's limit). */
+export const MAX_SEARCH = 100;
 
 export const DEFAULT_INTERVAL: Interval = 'MONTH';
 export const DEFAULT_TOP = 8;
@@ -32,18 +40,31 @@ export const TOP_OPTIONS = [3, 5, 8, 10, 15, 20] as const;
 
 /** Filter fields the URL carries (and the page has controls for), in URL order. */
 const DATE_KEYS = ['from', 'to'] as const;
-const LIST_KEYS = ['institutionIds', 'provinceCodes'] as const;
+const LIST_KEYS = [
+  'institutionIds',
+  'agencyIds',
+  'provinceCodes',
+  'cityCodes',
+  'categories',
+  'channels',
+  'sources',
+  'products',
+] as const;
+export type ListKey = (typeof LIST_KEYS)[number];
 
-export type UrlFilter = Pick<
-  ComplaintFilter,
-  (typeof DATE_KEYS)[number] | (typeof LIST_KEYS)[number]
->;
+export type UrlFilter = Pick<ComplaintFilter, (typeof DATE_KEYS)[number] | ListKey>;
 
 export interface UrlState {
   filter: UrlFilter;
   interval: Interval;
   groupBy: GroupBy | null;
   top: number;
+  chart: ChartStyle;
+  compare: Compare | null;
+  metric: MapMetric;
+  sort: SortKey;
+  /** Narrative search of the complaints page. */
+  q: string;
   /** Null when the URL names no language (the stored preference or Chinese applies). */
   lang: Lang | null;
 }
@@ -53,8 +74,16 @@ export const EMPTY_STATE: UrlState = {
   interval: DEFAULT_INTERVAL,
   groupBy: null,
   top: DEFAULT_TOP,
+  chart: 'line',
+  compare: null,
+  metric: 'count',
+  sort: 'count',
+  q: '',
   lang: null,
 };
+
+const pick = <T extends string>(options: readonly T[], value: string | null | undefined) =>
+  options.find((o) => o === value);
 
 function listParam(params: URLSearchParams, key: string): string[] {
   const values = params
@@ -126,7 +155,13 @@ export function parseUrlState(search: string): UrlState {
   const langParam = params.get('lang');
   const lang: Lang | null = langParam === 'zh' || langParam === 'en' ? langParam : null;
 
-  return { filter, interval, groupBy, top, lang };
+  const chart = pick(CHART_STYLES, params.get('chart')) ?? EMPTY_STATE.chart;
+  const compare = pick(COMPARE_OPTIONS, params.get('compare')) ?? null;
+  const metric = pick(MAP_METRICS, params.get('metric')) ?? EMPTY_STATE.metric;
+  const sort = pick(SORT_KEYS, params.get('sort')) ?? EMPTY_STATE.sort;
+  const q = [...(params.get('q') ?? '').trim()].slice(0, MAX_SEARCH).join('');
+
+  return { filter, interval, groupBy, top, chart, compare, metric, sort, q, lang };
 }
 
 /** Writes the state back as a query string (without `?`); defaults are left out. */
@@ -148,6 +183,23 @@ export function serializeUrlState(state: UrlState): string {
     parts.push(`groupBy=${state.groupBy}`);
     if (state.top !== DEFAULT_TOP) parts.push(`top=${state.top}`);
   }
+  if (state.chart !== EMPTY_STATE.chart) parts.push(`chart=${state.chart}`);
+  if (state.compare) parts.push(`compare=${state.compare}`);
+  if (state.metric !== EMPTY_STATE.metric) parts.push(`metric=${state.metric}`);
+  if (state.sort !== EMPTY_STATE.sort) parts.push(`sort=${state.sort}`);
+  if (state.q) parts.push(`q=${encodeURIComponent(state.q)}`);
   if (state.lang) parts.push(`lang=${state.lang}`);
   return parts.join('&');
+}
+
+/** The part of the state every page shares (filter and language), for navigation links. */
+export function sharedQuery(state: UrlState): string {
+  return serializeUrlState({ ...EMPTY_STATE, filter: state.filter, lang: state.lang });
+}
+
+/** Adds a value to a filter list (cross-filtering); a value already there is left alone. */
+export function withFilterValue(state: UrlState, key: ListKey, value: string): UrlState {
+  const current = (state.filter[key] ?? []) as string[];
+  if (current.includes(value)) return state;
+  return { ...state, filter: { ...state.filter, [key]: [...current, value] } };
 }
