@@ -9,6 +9,8 @@ import { ENV } from './app.tokens.js';
 import type { Env } from './config/env.js';
 import { AppGraphqlModule } from './graphql/graphql.module.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { ReportsModule } from './reports/reports.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 
 /** Makes the already-open, migrated DataSource injectable everywhere (@InjectDataSource). */
 @Global()
@@ -35,6 +37,8 @@ export class AppModule {
         ComplaintsModule,
         AnalyticsModule,
         IngestModule,
+        ReportsModule,
+        ExportsModule,
         AppGraphqlModule,
       ],
     };

@@ -1,4 +1,5 @@
-// Page object for the dashboard's trend page: what a user sees and does, by test id.
+// Page object for the dashboard's trend page (and the trend panel every analysis page shares):
+// what a user sees and does, by test id.
 import type { Page } from 'playwright-core';
 
 export class DashboardPage {
@@ -9,17 +10,20 @@ export class DashboardPage {
 
   /** Opens the trend page; the browser must be signed in (see LoginPage.login). */
   async open(query = ''): Promise<void> {
-    await this.page.goto(`${this.baseUrl}/${query}`);
+    await this.page.goto(`${this.baseUrl}/trends${query}`);
     await this.chartDrawn();
   }
 
-  /** Waits until the trend chart has drawn at least one line or area. */
+  /**
+   * Waits until the trend chart has drawn at least one line or area: the Recharts chart of
+   * the trend page or the plain-SVG one of the overview and an institution's page.
+   */
   async chartDrawn(): Promise<void> {
     await this.page.waitForSelector('[data-testid="trend-chart"][data-state="ready"]', {
       timeout: 30_000,
     });
     await this.page.waitForSelector(
-      '[data-testid="trend-chart"] .recharts-line-curve, [data-testid="trend-chart"] .recharts-area-area',
+      '[data-testid="trend-chart"] .recharts-line-curve, [data-testid="trend-chart"] .recharts-area-area, [data-testid="trend-chart"] .line-chart-lite path',
       { timeout: 30_000 },
     );
   }

@@ -92,6 +92,10 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(4 * 1024 ** 3),
+  /** Most complaints a download streams at once; a larger export runs as a background job. */
+  EXPORT_SYNC_MAX_ROWS: z.coerce.number().int().min(0).max(100_000_000).default(100_000),
+  /** Days a finished background export is kept for download. */
+  EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** GraphQL requests one user (or address, before login) may make per minute. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
 });

@@ -103,7 +103,7 @@ function ComplaintList({ q }: { q: string }) {
       to={filter.to}
       minHeight={480}
     >
-      <div className="table-wrap">
+      <div className="table-wrap table-tall">
         <table className="data-table complaint-table">
           <caption className="visually-hidden">{t('complaintsList')}</caption>
           <thead>

@@ -81,7 +81,7 @@ export default function InstitutionsPage() {
         to={filter.to}
         minHeight={400}
       >
-        <div className="table-wrap">
+        <div className="table-wrap table-tall">
           <table className="data-table sortable">
             <caption className="visually-hidden">{t('institutionsTable')}</caption>
             <thead>
