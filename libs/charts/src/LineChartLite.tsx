@@ -29,7 +29,7 @@ export function niceTicks(max: number, count = 5): number[] {
   return ticks;
 }
 
-const M = { top: 12, right: 36, bottom: 44, left: 72 };
+const M = { top: 12, right: 44, bottom: 44, left: 72 };
 
 export function LineChartLite({
   rows,
@@ -91,7 +91,7 @@ export function LineChartLite({
                 key={r.period}
                 x={x(i)}
                 y={M.top + plotH + 16}
-                textAnchor={rows.length > 1 && i === rows.length - 1 ? 'end' : 'middle'}
+                textAnchor="middle"
                 fontSize={12}
                 fill="#3D4451"
               >

@@ -37,6 +37,11 @@ describe('tilegrid.generated.ts', () => {
     }
   });
 
+  it('labels tiles with the ISO 3166-2 letters in English', () => {
+    const gd = provinceTiles().find((t) => t.code === '440000')!;
+    expect([gd.abbr, gd.isoLetters]).toEqual(['粤', 'GD']);
+  });
+
   it('puts Guangdong south of Beijing and Xinjiang west of Shanghai', () => {
     const at = (code: string) => provinceTiles().find((t) => t.code === code)!;
     expect(at('440000').row).toBeGreaterThan(at('110000').row);
@@ -50,6 +55,7 @@ describe('tilegrid.generated.ts', () => {
       code: t.code,
       name_zh: PROVINCES.find((p) => p.code === t.code)!.nameZh,
       abbr: t.abbr,
+      iso3166_2: `CN-${t.isoLetters}`,
       grid1: { row: t.row, col: t.col },
       grid2: { row: 1 + Math.floor(i / 7), col: 1 + (i % 7) },
     }));

@@ -37,7 +37,12 @@ describe('figure models', () => {
     const byCount = provinceMapTiles(rows, 'count', 'en', fmt, t);
     expect(byCount).toHaveLength(34);
     const gd = byCount.find((x) => x.code === '440000')!;
-    expect([gd.value, gd.label, gd.valueText]).toEqual([1200, 'Guangdong', '1,200 complaints']);
+    expect([gd.value, gd.label, gd.valueText, gd.short]).toEqual([
+      1200,
+      'Guangdong',
+      '1,200 complaints',
+      'GD',
+    ]);
     expect(byCount.find((x) => x.code === '650000')!.value).toBe(0);
     const byRate = provinceMapTiles(rows, 'rate', 'zh', fmt, t);
     expect(byRate.find((x) => x.code === '110000')!.value).toBe(13.7);

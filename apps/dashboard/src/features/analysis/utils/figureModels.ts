@@ -100,7 +100,7 @@ export function provinceMapTiles(
       code: tile.code,
       row: tile.row,
       col: tile.col,
-      short: lang === 'zh' ? tile.abbr : regionName(tile.code, 'en').slice(0, 3),
+      short: lang === 'zh' ? tile.abbr : tile.isoLetters,
       label: regionName(tile.code, lang),
       value,
       valueText,
