@@ -15,7 +15,11 @@ export type AuditAction =
   | 'USER_DISABLED'
   | 'AUDIT_EXPORTED'
   | 'IMPORT'
-  | 'INTAKE';
+  | 'INTAKE'
+  | 'REPORT_EXPORTED'
+  | 'COMPLAINTS_EXPORTED'
+  | 'EXPORT_REQUESTED'
+  | 'EXPORT_DOWNLOADED';
 
 export interface AuditEvent {
   actor: { id: number; email: string } | null;

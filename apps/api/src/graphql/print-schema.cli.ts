@@ -7,10 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { createNestApp } from '../bootstrap.js';
 import { loadEnv } from '../config/env.js';
 import { openDatabase } from '../database/data-source.js';
+import { migrate } from '../database/migrate.js';
 import { schemaText } from './print-schema.js';
 
 const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/schema.gql');
 const database = await openDatabase({ kind: 'embedded', dataDir: null });
+// Migrated like any real store: services read their tables when the app starts.
+await migrate(database.dataSource);
 const app = await createNestApp(
   database,
   loadEnv({ LOG_LEVEL: 'error', DASHBOARD_DIR: '/nonexistent', DATA_DIR: '/tmp' }),

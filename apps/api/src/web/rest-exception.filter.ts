@@ -6,6 +6,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Response } from 'express';
+import { AppError } from '../graphql/app-error.js';
 import { restErrorBody } from './http-security.js';
 
 /** REST routes answer errors as `{ errors: [{ message, extensions: { code } }] }`, like GraphQL. */
@@ -37,8 +38,15 @@ export class RestExceptionFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    res
-      .status(body.status)
-      .json({ errors: [{ message: body.message, extensions: { code: body.code } }] });
+    // The field an error is about (a query parameter, an upload part), as GraphQL gives it.
+    const field = exception instanceof AppError ? exception.details?.['field'] : undefined;
+    res.status(body.status).json({
+      errors: [
+        {
+          message: body.message,
+          extensions: { code: body.code, ...(typeof field === 'string' ? { field } : {}) },
+        },
+      ],
+    });
   }
 }
