@@ -8,8 +8,8 @@
 // Seeds (or, with --reuse, reuses) the database `cw_bench`, starts apps/api/dist/main.js on
 // it, and prints data size, hardware, a results table and whether each goal was met. A
 // benchmark reports; it does not fail: the exit code is 0 whatever the figures.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,11 +17,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { dashboardQueries, END_DATE, type DashboardQuery } from './analytics-queries.js';
-import { freePort, table, withClient } from './support.js';
+import { gitCommit, startBenchApi, table, withClient, type BenchApi } from './support.js';
 
 const GOALS = { p95Ms: 50, speedup: 10, queriesPerSecond: 500 };
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ADMIN = { email: 'bench@bench.example', password: 'bench admin password' };
 
 const { values: opts } = parseArgs({
   options: {
@@ -185,15 +184,8 @@ async function hardware(): Promise<Record<string, string>> {
     return rows[0]!;
   });
   const cpus = os.cpus();
-  const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-  let commit = 'unknown';
-  try {
-    commit = `${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain']) ? ' + uncommitted changes' : ''}`;
-  } catch {
-    // not a git checkout
-  }
   return {
-    code: commit,
+    code: gitCommit(ROOT),
     cpu: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown'}`,
     memory: bytes(os.totalmem()),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
@@ -205,61 +197,9 @@ async function hardware(): Promise<Record<string, string>> {
 
 // --- API --------------------------------------------------------------------------------
 
-interface Api {
-  url: string;
-  token: string;
-  stop(): Promise<void>;
-}
+type Api = BenchApi;
 
-async function startApi(): Promise<Api> {
-  const main = path.join(apiDist, 'main.js');
-  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npx nx run api:build\` first`);
-  const port = await freePort();
-  const proc: ChildProcess = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      RATE_LIMIT_PER_MINUTE: '10000000',
-      LOG_LEVEL: 'warn',
-      DEMO_DATA: 'off',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  proc.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  while (!/GraphQL API at/.test(output)) {
-    if (proc.exitCode !== null || Date.now() - started > 120_000)
-      throw new Error(`the API did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const stop = async () => {
-    if (proc.exitCode !== null) return;
-    proc.kill('SIGTERM');
-    await new Promise((r) => proc.once('exit', r));
-  };
-  try {
-    const login = await graphql(url, null, {
-      query:
-        'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-      variables: ADMIN,
-    });
-    const token = (login.data as { login?: { token?: string } } | undefined)?.login?.token;
-    if (!token) throw new Error(`login failed: ${JSON.stringify(login.errors)}`);
-    return { url, token, stop };
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-}
+const startApi = (): Promise<Api> => startBenchApi({ apiDist, databaseUrl });
 
 interface GraphqlResponse {
   data?: unknown;

@@ -11,14 +11,10 @@
 // --profile, one more import of the small file runs with `node --cpu-prof` and the CPU time is
 // split by stage (parsing, registry, classification and redaction, driver, waiting).
 // A benchmark reports; it does not fail: the exit code is 0 whatever the figures.
-//
-// The helpers below (table, withClient, freePort, hardware, starting the API) follow
-// analytics.bench.ts, which exports nothing and runs when imported, so they are repeated here.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+
 import {
   createReadStream,
   createWriteStream,
-  existsSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -50,11 +46,10 @@ import {
   type Status,
 } from '@cw/domain';
 import { END_DATE } from './analytics-queries.js';
-import { freePort, table, withClient } from './support.js';
+import { gitCommit, rssBytes, startBenchApi, table, withClient, type BenchApi } from './support.js';
 
 const GOALS = { rowsPerSecond: 100_000, copyRatio: 0.5, growthMb: 300 };
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ADMIN = { email: 'bench@bench.example', password: 'bench admin password' };
 
 const { values: opts } = parseArgs({
   options: {
@@ -557,15 +552,8 @@ async function hardware(): Promise<Record<string, string>> {
     return rows[0]!;
   });
   const cpus = os.cpus();
-  const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-  let commit = 'unknown';
-  try {
-    commit = `${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain']) ? ' + uncommitted changes' : ''}`;
-  } catch {
-    // not a git checkout
-  }
   return {
-    code: commit,
+    code: gitCommit(ROOT),
     'API build': path.relative(ROOT, apiDist) || '.',
     cpu: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown'}`,
     memory: gib(os.totalmem()),
@@ -583,15 +571,6 @@ async function hardware(): Promise<Record<string, string>> {
 // --- process figures (/proc) -----------------------------------------------------------------
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
-
-function rssBytes(pid: number): number | null {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
 
 function hwmBytes(pid: number): number | null {
   try {
@@ -670,67 +649,10 @@ function sample(pid: number, url: string, database: string): Sampler {
 
 // --- API -------------------------------------------------------------------------------------
 
-interface Api {
-  url: string;
-  token: string;
-  pid: number;
-  stop(): Promise<void>;
-}
+type Api = BenchApi;
 
-async function startApi(databaseUrl: string, nodeArgs: string[] = []): Promise<Api> {
-  const main = path.join(apiDist, 'main.js');
-  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npx nx run api:build\` first`);
-  const port = await freePort();
-  const proc: ChildProcess = spawn(process.execPath, [...nodeArgs, main], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      RATE_LIMIT_PER_MINUTE: '10000000',
-      LOG_LEVEL: 'warn',
-      DEMO_DATA: 'off',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  proc.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  while (!/GraphQL API at/.test(output)) {
-    if (proc.exitCode !== null || Date.now() - started > 120_000)
-      throw new Error(`the API did not start:\n${output}`);
-    await sleep(200);
-  }
-  const stop = async () => {
-    if (proc.exitCode !== null) return;
-    proc.kill('SIGTERM');
-    await new Promise((r) => proc.once('exit', r));
-  };
-  try {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query:
-          'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-        variables: ADMIN,
-      }),
-    });
-    const body = (await res.json()) as { data?: { login?: { token?: string } }; errors?: unknown };
-    const token = body.data?.login?.token;
-    if (!token) throw new Error(`login failed: ${JSON.stringify(body.errors)}`);
-    return { url, token, pid: proc.pid!, stop };
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-}
+const startApi = (databaseUrl: string, nodeArgs: string[] = []): Promise<Api> =>
+  startBenchApi({ apiDist, databaseUrl, nodeArgs });
 
 interface ImportSummary {
   id: string;
