@@ -8,6 +8,7 @@ import { ComplaintsModule } from './complaints/complaints.module.js';
 import { ENV } from './app.tokens.js';
 import type { Env } from './config/env.js';
 import { AppGraphqlModule } from './graphql/graphql.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ExportsModule } from './exports/exports.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.register(dataSource, env),
+        ObservabilityModule,
         AuthModule,
         RegistryModule,
         ComplaintsModule,

@@ -1,7 +1,7 @@
 // Start-up in one place, shared by main.ts and the tests: open the database, migrate, keep
 // reference data current, seed the demo data set, then serve GraphQL and the dashboard.
 import { createServer } from 'node:net';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { addDays, shanghaiDate } from '@cw/domain';
@@ -12,6 +12,11 @@ import { ConfigError, type Env } from './config/env.js';
 import { openDatabase, type OpenDatabase } from './database/data-source.js';
 import { migrate } from './database/migrate.js';
 import { seedDemoData } from './demo/demo-seeder.js';
+import { installObservability } from './observability/http-observability.js';
+import { JsonLogger, levelsFrom } from './observability/json-logger.js';
+import { Lifecycle } from './observability/lifecycle.js';
+import { MetricsService } from './observability/metrics.service.js';
+import { shutdownGracefully } from './observability/shutdown.js';
 import { syncRegions } from './registry/region-sync.js';
 import { defaultDashboardDir, serveDashboard } from './web/dashboard-static.js';
 import { installHttpSecurity } from './web/http-security.js';
@@ -21,10 +26,12 @@ export interface RunningApi {
   app: NestExpressApplication;
   database: OpenDatabase;
   url: string;
-  close(): Promise<void>;
+  /**
+   * Stops gracefully (observability/shutdown.ts): in-flight requests and running imports get
+   * `graceMs` (default SHUTDOWN_GRACE_SECONDS) to finish; then the database is closed.
+   */
+  close(graceMs?: number): Promise<void>;
 }
-
-const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug'];
 
 /** Opens, migrates and (when asked) seeds the database the environment names. */
 export async function prepareDatabase(
@@ -89,15 +96,24 @@ export async function createNestApp(
   database: OpenDatabase,
   env: Env,
 ): Promise<NestExpressApplication> {
+  const logger = new JsonLogger(levelsFrom(env.LOG_LEVEL));
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register(database.dataSource, env),
     {
-      logger: LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1),
+      logger,
       // Body parsing is ours, with explicit limits (web/http-security.ts).
       bodyParser: false,
     },
   );
   app.disable('x-powered-by');
+  // First: request ids, request logs and metrics, health and /metrics (no session needed).
+  installObservability(app, {
+    env,
+    db: database.dataSource,
+    metrics: app.get(MetricsService),
+    lifecycle: app.get(Lifecycle),
+    logger,
+  });
   const auth = app.get(AuthService);
   installHttpSecurity(app, env, auth);
   app.useGlobalFilters(new RestExceptionFilter());
@@ -125,8 +141,8 @@ export async function serveApi(database: OpenDatabase, env: Env): Promise<Runnin
     app,
     database,
     url: `http://localhost:${port}`,
-    close: async () => {
-      await app.close();
+    close: async (graceMs = env.SHUTDOWN_GRACE_SECONDS * 1000) => {
+      await shutdownGracefully(app, graceMs);
       await database.close();
     },
   };

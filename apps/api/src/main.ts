@@ -1,16 +1,29 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { startApi } from './bootstrap.js';
 import { ConfigError, loadEnv } from './config/env.js';
+import { JsonLogger, levelsFrom } from './observability/json-logger.js';
 
 async function main(): Promise<void> {
   const env = loadEnv();
+  // JSON lines from the first message on (observability/json-logger.ts).
+  const json = new JsonLogger(levelsFrom(env.LOG_LEVEL));
+  Logger.overrideLogger(json);
+  const logger = new Logger('Main');
   const api = await startApi(env);
-  console.log(`Dashboard and GraphQL API at ${api.url} (GraphQL: ${api.url}/graphql)`);
+  json.announce('Main', `Dashboard and GraphQL API at ${api.url} (GraphQL: ${api.url}/graphql)`);
   let closing = false;
   const shutdown = (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      // A second signal: stop now.
+      logger.warn(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
     closing = true;
-    console.log(`${signal}: shutting down`);
+    json.announce(
+      'Main',
+      `${signal}: shutting down (up to ${env.SHUTDOWN_GRACE_SECONDS} s for running requests and imports)`,
+    );
     api.close().then(
       () => process.exit(0),
       (e: unknown) => {
@@ -19,8 +32,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((e: unknown) => {

@@ -115,7 +115,8 @@ export class AuthService {
         null,
         null,
       );
-      this.logger.log(`created the first admin, ${this.env.ADMIN_EMAIL}`);
+      // Logs hold no e-mail addresses.
+      this.logger.log('created the first admin from ADMIN_EMAIL');
       return;
     }
     if (this.env.NODE_ENV === 'production') {

@@ -98,6 +98,10 @@ const schema = z.object({
   EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** GraphQL requests one user (or address, before login) may make per minute. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Bearer token that may read /metrics from anywhere; unset: only from loopback. */
+  METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  /** On SIGTERM/SIGINT: how long running imports and requests may take to finish. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -138,7 +142,13 @@ function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): s
   const name = String(issue.path[0]);
   const value = raw[name];
   // Never echo a secret back.
-  const secret = ['DATABASE_URL', 'TOKEN_SECRET', 'ADMIN_PASSWORD'].includes(name);
+  const secret = [
+    'DATABASE_URL',
+    'DATABASE_REPLICA_URLS',
+    'TOKEN_SECRET',
+    'ADMIN_PASSWORD',
+    'METRICS_TOKEN',
+  ].includes(name);
   const shown = secret || value === undefined ? '' : ` (got "${String(value)}")`;
   return `${issue.message}${shown}`;
 }

@@ -98,6 +98,17 @@ export function pgliteAsPgModule(db: PGlite, acquireTimeoutMs = 30_000) {
   }
 
   class Pool extends EventEmitter {
+    /** As `pg.Pool` reports them (metrics): one session, busy or idle, and its queue. */
+    get totalCount(): number {
+      return 1;
+    }
+    get idleCount(): number {
+      return held ? 0 : 1;
+    }
+    get waitingCount(): number {
+      return waiters.length;
+    }
+
     connect(callback: ConnectCallback): void {
       acquire().then(
         () => {

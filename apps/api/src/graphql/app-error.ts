@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'RANGE_TOO_LONG'
   | 'TOO_MANY_REQUESTS'
   | 'PAYLOAD_TOO_LARGE'
-  | 'DATABASE_UNAVAILABLE';
+  | 'DATABASE_UNAVAILABLE'
+  | 'SHUTTING_DOWN';
 
 /** The HTTP status that goes with each code, for REST responses and GraphQL extensions. */
 export function httpStatusOf(code: ErrorCode): number {
@@ -29,6 +30,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'TOO_MANY_REQUESTS':
       return 429;
     case 'DATABASE_UNAVAILABLE':
+    case 'SHUTTING_DOWN':
       return 503;
   }
 }

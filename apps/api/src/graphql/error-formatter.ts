@@ -60,14 +60,34 @@ export function formatGraphqlError(
 
 /** Errors that mean "no database connection now", not a fault of the request or the code. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; driverError?: { code?: string } } | null;
-  const code = e?.code ?? e?.driverError?.code;
+  const e = error as {
+    code?: string;
+    name?: string;
+    message?: string;
+    driverError?: { code?: string };
+  } | null;
+  const code = e?.code ?? e?.driverError?.code ?? '';
+  const message = e?.message ?? '';
   return (
-    code === 'ECONNREFUSED' ||
-    code === '57P01' || // admin shutdown
-    code === '57P03' || // cannot connect now
+    UNAVAILABLE_CODES.has(code) ||
+    code.startsWith('08') || // connection exception
+    (code === '55000' && /not currently accepting connections/.test(message)) ||
+    e?.name === 'EmbeddedBusyError' ||
     /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/.test(
-      e?.message ?? '',
+      message,
     )
   );
 }
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01', // admin shutdown
+  '57P02', // crash shutdown
+  '57P03', // cannot connect now (starting up, shutting down, in recovery)
+  '53300', // too many connections
+]);

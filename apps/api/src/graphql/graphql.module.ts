@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ENV } from '../app.tokens.js';
 import type { Env } from '../config/env.js';
+import { graphqlObservabilityPlugin } from '../observability/graphql-observability.plugin.js';
 import { RegistryModule } from '../registry/registry.module.js';
 import { RegistryService } from '../registry/registry.service.js';
 import { costLimitPlugin } from './cost-limit.plugin.js';
@@ -30,7 +31,7 @@ import './enums.js';
         csrfPrevention: true,
         includeStacktraceInErrorResponses: false,
         validationRules: [depthLimitRule()],
-        plugins: [inputGuardPlugin(), costLimitPlugin()],
+        plugins: [graphqlObservabilityPlugin(), inputGuardPlugin(), costLimitPlugin()],
         formatError: formatGraphqlError,
         context: ({ req, res }: Pick<GraphqlContext, 'req' | 'res'>): GraphqlContext => ({
           req,

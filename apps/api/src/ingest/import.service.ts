@@ -2,7 +2,7 @@
 // in batches, each batch in its own transaction together with the run's counters. A crash
 // keeps the committed batches; importing the same file again inserts only what is missing
 // and leaves the rest unchanged, so the store ends with exactly the file's rows.
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -11,6 +11,7 @@ import type { Source } from '@cw/domain';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { AppError } from '../graphql/app-error.js';
+import { MetricsService } from '../observability/metrics.service.js';
 import { writeComplaints, type PreparedComplaint, type WriteCounts } from './complaint-writer.js';
 import { FileError, type ParsedComplaint, type ParsedRow, type RowError } from './ingest-row.js';
 import { parseFile, type ImportFormat } from './parse/index.js';
@@ -20,6 +21,16 @@ import { RegistryResolver } from './registry-resolver.js';
 export const IMPORT_BATCH_ROWS = 2000;
 /** Rejected rows kept per run with their reasons; beyond it they are only counted. */
 export const MAX_STORED_ERRORS = 100_000;
+
+/** Why a run that the API stopped (crash or shutdown) ended ABANDONED. */
+export const ABANDONED_MESSAGE =
+  'the API stopped during this import; import the file again to complete it';
+
+/** How long a shutdown waits for runs it asked to stop to record that they stopped. */
+const STOP_WAIT_MS = 10_000;
+
+/** Thrown inside a run asked to stop by a shutdown; the run ends ABANDONED. */
+class ImportStopped extends Error {}
 
 export type RunFormat = ImportFormat | 'feed' | 'intake';
 export type RunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABANDONED';
@@ -64,11 +75,58 @@ function visibility(principal: Principal, params: unknown[]): string {
 @Injectable()
 export class ImportService {
   private readonly logger = new Logger('Import');
+  /** Runs in progress in this process. */
+  private readonly active = new Set<Promise<unknown>>();
+  /** Set by a shutdown: no new runs; when `stopRuns` too, running ones stop at the next row. */
+  private draining = false;
+  private stopRuns = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    /** Absent when a script or test builds the service by hand. */
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
+
+  /**
+   * For a shutdown: refuses new runs, lets running ones finish until `deadline` (epoch ms),
+   * then stops the rest at their next row. A stopped run keeps its committed batches and
+   * ends ABANDONED, so importing the file again completes it with exact counts.
+   */
+  async drain(deadline: number): Promise<{ finished: number; abandoned: number }> {
+    this.draining = true;
+    const running = [...this.active];
+    if (!running.length) return { finished: 0, abandoned: 0 };
+    let timer: NodeJS.Timeout | undefined;
+    const late = await Promise.race([
+      Promise.allSettled(running).then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), Math.max(0, deadline - Date.now()));
+      }),
+    ]);
+    clearTimeout(timer);
+    const left = this.active.size;
+    if (late) {
+      this.stopRuns = true;
+      // A run stops at its next row; one waiting for a slow upload stops when the
+      // shutdown closes that connection (the caller waits again with `idle`).
+      await this.idle(STOP_WAIT_MS);
+    }
+    return { finished: running.length - (late ? left : 0), abandoned: late ? left : 0 };
+  }
+
+  /** Waits until no run is in progress, at most `ms`; true when none is. */
+  async idle(ms: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const done = await Promise.race([
+      Promise.allSettled([...this.active]).then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), ms);
+      }),
+    ]);
+    clearTimeout(timer);
+    return done && this.active.size === 0;
+  }
 
   async startRun(
     principal: Principal | null,
@@ -76,6 +134,8 @@ export class ImportService {
     source: Source,
     filename: string | null,
   ): Promise<string> {
+    if (this.draining)
+      throw new AppError('SHUTTING_DOWN', 'the API is shutting down: send the file again shortly');
     const [row] = await this.db.query<{ id: string }[]>(
       `INSERT INTO import_runs (format, source, filename, submitted_by) VALUES ($1, $2, $3, $4) RETURNING id::text AS id`,
       [format, source, filename?.slice(0, 500) ?? null, principal?.id ?? null],
@@ -102,7 +162,20 @@ export class ImportService {
   }
 
   /** Writes parsed rows (from a file, a feed page or the intake form) as run `runId`. */
-  async run(
+  run(
+    runId: string,
+    principal: Principal | null,
+    source: Source,
+    items: AsyncIterable<ParsedRow> | Iterable<ParsedRow>,
+    ip: string | null,
+  ): Promise<RunSummary> {
+    const running = this.runRows(runId, principal, source, items, ip);
+    this.active.add(running);
+    void running.finally(() => this.active.delete(running)).catch(() => undefined);
+    return running;
+  }
+
+  private async runRows(
     runId: string,
     principal: Principal | null,
     source: Source,
@@ -122,15 +195,22 @@ export class ImportService {
     let batch: ParsedComplaint[] = [];
     let errors: RowError[] = [];
     let keys = new Set<string>();
+    // Rows counted in the metrics: those of committed batches.
+    const counted = { accepted: 0, rejected: 0, skipped: 0 };
     const flush = async () => {
-      if (!batch.length && !errors.length) return;
+      if (!batch.length && !errors.length) {
+        this.countRows(counters, counted);
+        return;
+      }
       await this.writeBatch(runId, principal, source, resolver, batch, errors, counters);
+      this.countRows(counters, counted);
       batch = [];
       errors = [];
       keys = new Set();
     };
     try {
       for await (const item of items) {
+        if (this.stopRuns) throw new ImportStopped();
         if (item.kind === 'skipped') {
           counters.read++;
           counters.skipped++;
@@ -152,6 +232,11 @@ export class ImportService {
       await flush();
       return await this.finish(runId, 'SUCCEEDED', null, principal, ip);
     } catch (e) {
+      // Stopped by a shutdown, or its upload cut off by one.
+      if (e instanceof ImportStopped || this.stopRuns) {
+        this.logger.warn(`import ${runId} stopped by the shutdown; marked ABANDONED`);
+        return this.finish(runId, 'ABANDONED', ABANDONED_MESSAGE, principal, ip);
+      }
       const message =
         e instanceof FileError || e instanceof AppError
           ? e.message
@@ -166,10 +251,10 @@ export class ImportService {
   async abandonInterruptedRuns(): Promise<number> {
     const [row] = await this.db.query<{ n: number }[]>(
       `WITH abandoned AS (
-         UPDATE import_runs SET status = 'ABANDONED', finished_at = now(),
-           error = 'the API stopped during this import; import the file again to complete it'
+         UPDATE import_runs SET status = 'ABANDONED', finished_at = now(), error = $1
          WHERE status = 'RUNNING' RETURNING id)
        SELECT count(*)::int AS n FROM abandoned`,
+      [ABANDONED_MESSAGE],
     );
     return row?.n ?? 0;
   }
@@ -361,6 +446,20 @@ export class ImportService {
     return out;
   }
 
+  /** Adds the rows committed since the last call to the metrics. */
+  private countRows(
+    counters: Counters,
+    counted: { accepted: number; rejected: number; skipped: number },
+  ): void {
+    const accepted = counters.inserted + counters.updated + counters.unchanged;
+    this.metrics?.importRowsCommitted('accepted', accepted - counted.accepted);
+    this.metrics?.importRowsCommitted('rejected', counters.rejected - counted.rejected);
+    this.metrics?.importRowsCommitted('skipped', counters.skipped - counted.skipped);
+    counted.accepted = accepted;
+    counted.rejected = counters.rejected;
+    counted.skipped = counters.skipped;
+  }
+
   private async finish(
     runId: string,
     status: RunStatus,
@@ -368,6 +467,7 @@ export class ImportService {
     principal: Principal | null,
     ip: string | null,
   ) {
+    this.metrics?.importRunFinished(status);
     await this.db.query(
       `UPDATE import_runs SET status = $2, error = $3, finished_at = now() WHERE id = $1::bigint`,
       [runId, status, error],

@@ -10,6 +10,8 @@ import { ipOf, tokenOf, type AuthenticatedRequest } from '../auth/request-princi
 import { RateLimiter } from '../auth/rate-limiter.js';
 import type { Env } from '../config/env.js';
 import { AppError, httpStatusOf, type ErrorCode } from '../graphql/app-error.js';
+import { isDatabaseUnavailable } from '../graphql/error-formatter.js';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../observability/graphql-observability.plugin.js';
 
 /** Largest JSON body (GraphQL requests): 1 MiB. File uploads have their own limits. */
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -84,6 +86,16 @@ export function installHttpSecurity(
       req.cookieAuth = fromCookie && result.principal !== null;
       next();
     }, next);
+  });
+  // Checking a session reads the database: when it is down, say so at once (503).
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (!isDatabaseUnavailable(err)) return next(err);
+    res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    sendError(
+      res,
+      'DATABASE_UNAVAILABLE',
+      'the database is busy or unreachable: try again shortly',
+    );
   });
 
   // A browser session may only change things from our own pages: cross-site requests
