@@ -1,10 +1,12 @@
 // SIGKILL in the middle of an import, restart, import the same file again: the store ends
 // with exactly the file's rows, on the embedded database (whose folder must survive the
-// crash) and on the server.
+// crash) and on the server; the rejected rows are counted exactly once in the second run,
+// and the rollups (kept by triggers in each batch's transaction) still add up to the table.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/database/data-source.js';
 import { freePort, spawnApi } from './support/api-process.js';
 import { gql, login } from './support/graphql-client.js';
 import { canonicalCsv } from './support/import-files.js';
@@ -16,6 +18,9 @@ const ADMIN = {
   TOKEN_SECRET: 'crash-secret-crash-secret-crash-secret-0',
 };
 const ROWS = 30_000;
+/** Rows with a province that does not exist: rejected. */
+const isBad = (i: number) => i % 997 === 500;
+const BAD = Array.from({ length: ROWS }, (_, i) => i).filter(isBad).length;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cw-crash-'));
 const file = path.join(tmp, 'big.csv');
 writeFileSync(
@@ -25,7 +30,7 @@ writeFileSync(
       id: `CRASH-${i}`,
       receivedAt: `2025-0${1 + (i % 9)}-1${i % 10} 09:00`,
       institution: `崩溃测试机构${i % 7}`,
-      province: ['浙江', '广东', '四川'][i % 3]!,
+      province: isBad(i) ? '不存在省' : ['浙江', '广东', '四川'][i % 3]!,
       city: ['杭州', '深圳', '成都'][i % 3]!,
       narrative: i % 5 === 0 ? '催收员每天打十几个电话骂人' : '',
     })),
@@ -105,11 +110,13 @@ describe.each(await testTargets())('an import killed on the %s database', (targe
       inserted: number;
       unchanged: number;
       updated: number;
+      rejected: number;
     };
     expect(summary.status).toBe('SUCCEEDED');
     expect(summary.read).toBe(ROWS);
     expect(summary.updated).toBe(0);
-    expect(summary.inserted + summary.unchanged).toBe(ROWS);
+    expect(summary.rejected).toBe(BAD);
+    expect(summary.inserted + summary.unchanged).toBe(ROWS - BAD);
     expect(summary.unchanged).toBe(abandoned.data!.importRun.inserted);
     const total = await gql<{ dataset: { complaintCount: number } }>(
       url2,
@@ -117,6 +124,34 @@ describe.each(await testTargets())('an import killed on the %s database', (targe
       {},
       token,
     );
-    expect(total.data!.dataset.complaintCount).toBe(ROWS);
+    expect(total.data!.dataset.complaintCount).toBe(ROWS - BAD);
+
+    // The rollups, read straight from the store once the API has stopped.
+    second.proc.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    const store = await openDatabase(
+      target === 'server'
+        ? { kind: 'server', url: env['DATABASE_URL']!, poolSize: 1 }
+        : { kind: 'embedded', dataDir: env['DATA_DIR']! },
+    );
+    try {
+      const [sums] = await store.dataSource.query<Record<string, number>[]>(
+        `SELECT (SELECT count(*) FROM complaints)::int AS complaints,
+                (SELECT sum(n) FROM rollup_daily)::int AS daily,
+                (SELECT sum(n) FROM rollup_daily_national)::int AS daily_national,
+                (SELECT sum(n) FROM rollup_monthly WHERE dim = 'ALL')::int AS monthly,
+                (SELECT sum(n) FROM rollup_monthly_national WHERE dim = 'ALL')::int AS monthly_national`,
+      );
+      const n = ROWS - BAD;
+      expect(sums).toEqual({
+        complaints: n,
+        daily: n,
+        daily_national: n,
+        monthly: n,
+        monthly_national: n,
+      });
+    } finally {
+      await store.close();
+    }
   });
 });
