@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ComplaintFilter } from '@cw/domain';
-import { complaintCondition, type SqlCondition } from '../analytics/filter-sql.js';
+import {
+  complaintCondition,
+  rollupCondition,
+  rollupServesScope,
+  type SqlCondition,
+} from '../analytics/filter-sql.js';
 import type { Scope } from '../auth/roles.js';
 import { AppError } from '../graphql/app-error.js';
 import type { Complaint, ComplaintConnection, Dataset } from './complaint.model.js';
@@ -126,17 +131,37 @@ export class ComplaintsService {
     return row ?? null;
   }
 
-  /** Size and span of what the caller may see. */
+  /**
+   * Size and span of what the caller may see. Every page shows it, so it is read from the
+   * rollups (kept in the same transaction as the complaints, so exact) wherever the scope
+   * allows: the national daily table for a national scope, the daily one for provinces or
+   * institutions; an operator's scope counts the complaints themselves.
+   */
   async dataset(scope: Scope): Promise<Dataset> {
-    const cond = complaintCondition(scope, {});
-    const [row] = await this.db.query<
-      { n: number; first: string | null; last: string | null; synthetic: boolean }[]
-    >(
-      `SELECT count(*)::int AS n, min(c.received_day) AS first, max(c.received_day) AS last,
-              EXISTS (SELECT 1 FROM institutions WHERE synthetic) AS synthetic
-       FROM complaints c WHERE ${cond.sql}`,
-      cond.params,
-    );
+    type Row = { n: number; first: string | null; last: string | null; synthetic: boolean };
+    const synthetic = `EXISTS (SELECT 1 FROM institutions WHERE synthetic) AS synthetic`;
+    let row: Row | undefined;
+    if (scope.kind === 'ALL') {
+      [row] = await this.db.query<Row[]>(
+        `SELECT coalesce(sum(r.n), 0)::int AS n, min(r.day) AS first, max(r.day) AS last, ${synthetic}
+         FROM rollup_daily_national r WHERE r.n > 0`,
+      );
+    } else if (rollupServesScope(scope)) {
+      const params: unknown[] = [];
+      const where = rollupCondition(scope, {}, 'r.day', params);
+      [row] = await this.db.query<Row[]>(
+        `SELECT coalesce(sum(r.n), 0)::int AS n, min(r.day) AS first, max(r.day) AS last, ${synthetic}
+         FROM rollup_daily r WHERE ${where} AND r.n > 0`,
+        params,
+      );
+    } else {
+      const cond = complaintCondition(scope, {});
+      [row] = await this.db.query<Row[]>(
+        `SELECT count(*)::int AS n, min(c.received_day) AS first, max(c.received_day) AS last, ${synthetic}
+         FROM complaints c WHERE ${cond.sql}`,
+        cond.params,
+      );
+    }
     return {
       complaintCount: row?.n ?? 0,
       firstReceived: row?.first ?? null,
