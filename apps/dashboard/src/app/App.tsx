@@ -53,7 +53,6 @@ const UsersPage = lazy(() => import('../features/users/components/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/components/AuditPage'));
 const ImportsPage = lazy(() => import('../features/imports/components/ImportsPage'));
 const IntakePage = lazy(() => import('../features/intake/components/IntakePage'));
-const ReportsPage = lazy(() => import('../features/reports/components/ReportsPage'));
 
 export function App() {
   const { lang, urlLang, setLang } = useLangState();
@@ -133,14 +132,6 @@ export function App() {
             element={
               <Page>
                 <ComplaintPage />
-              </Page>
-            }
-          />
-          <Route
-            path="reports"
-            element={
-              <Page>
-                <ReportsPage />
               </Page>
             }
           />
