@@ -84,7 +84,7 @@ function ComplaintList({ q }: { q: string }) {
         headers: [
           t('col.received'),
           t('col.institution'),
-          t('province'),
+          `${t('province')} / ${t('city')}`,
           t('categories'),
           t('col.status'),
           t('narrative'),
@@ -110,7 +110,7 @@ function ComplaintList({ q }: { q: string }) {
             <tr>
               <th scope="col">{t('col.received')}</th>
               <th scope="col">{t('col.institution')}</th>
-              <th scope="col">{t('province')}</th>
+              <th scope="col">{`${t('province')} / ${t('city')}`}</th>
               <th scope="col">{t('categories')}</th>
               <th scope="col">{t('col.status')}</th>
               <th scope="col">{t('narrative')}</th>
