@@ -145,6 +145,18 @@ describe('analysis pages', () => {
     expect(errors).toEqual([]);
   });
 
+  it('lists spikes and takes a spike to the trend of that institution and province', async () => {
+    await page.goto(`${server.url}/spikes`);
+    const state = await figureSettled(page, 'spikes-table');
+    await screenshot(page, 'spikes-zh');
+    if (state === 'ready') {
+      await page.locator('[data-testid="spikes-table"] .link-button').first().click();
+      await page.waitForURL(/\/trends\?.*institutionIds=.*provinceCodes=/);
+      await new DashboardPage(page, server.url).chartDrawn();
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('switches to English: labels, figures and the URL', async () => {
     await overview.open();
     await page.getByTestId('lang-switch').click();

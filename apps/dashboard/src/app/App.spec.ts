@@ -8,6 +8,7 @@ describe('analysisPageOf', () => {
     expect(analysisPageOf('/institutions/17')).toBe('institution');
     expect(analysisPageOf('/complaints/5')).toBe('complaint');
     expect(analysisPageOf('/regions/')).toBe('regions');
+    expect(analysisPageOf('/spikes')).toBe('spikes');
     expect(analysisPageOf('/regions/x')).toBeNull();
     expect(analysisPageOf('/admin/users')).toBeNull();
     expect(analysisPageOf('/login')).toBeNull();

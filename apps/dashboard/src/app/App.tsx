@@ -24,16 +24,17 @@ const ANALYSIS_PAGES = {
   regions: () => import('../features/regions/components/RegionsPage'),
   complaints: () => import('../features/complaints/components/ComplaintsPage'),
   complaint: () => import('../features/complaints/components/ComplaintPage'),
+  spikes: () => import('../features/spikes/components/SpikesPage'),
 };
 
 /** Which analysis page a path opens, if any. */
 export function analysisPageOf(pathname: string): keyof typeof ANALYSIS_PAGES | null {
   if (pathname === '/' || pathname === '') return 'overview';
-  const m = /^\/(trends|institutions|regions|complaints)(\/[^/]+)?\/?$/.exec(pathname);
+  const m = /^\/(trends|institutions|regions|complaints|spikes)(\/[^/]+)?\/?$/.exec(pathname);
   if (!m) return null;
   if (m[2])
     return m[1] === 'institutions' ? 'institution' : m[1] === 'complaints' ? 'complaint' : null;
-  return m[1] as 'trends' | 'institutions' | 'regions' | 'complaints';
+  return m[1] as 'trends' | 'institutions' | 'regions' | 'complaints' | 'spikes';
 }
 
 if (typeof window !== 'undefined') {
@@ -48,6 +49,7 @@ const InstitutionPage = lazy(ANALYSIS_PAGES.institution);
 const RegionsPage = lazy(ANALYSIS_PAGES.regions);
 const ComplaintsPage = lazy(ANALYSIS_PAGES.complaints);
 const ComplaintPage = lazy(ANALYSIS_PAGES.complaint);
+const SpikesPage = lazy(ANALYSIS_PAGES.spikes);
 const LoginPage = lazy(() => import('../features/auth/components/LoginPage'));
 const UsersPage = lazy(() => import('../features/users/components/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/components/AuditPage'));
@@ -132,6 +134,14 @@ export function App() {
             element={
               <Page>
                 <ComplaintPage />
+              </Page>
+            }
+          />
+          <Route
+            path="spikes"
+            element={
+              <Page>
+                <SpikesPage />
               </Page>
             }
           />

@@ -17,6 +17,7 @@ const ANALYSIS_PAGES = [
   { path: '/institutions', key: 'nav.institutions', testId: 'nav-institutions' },
   { path: '/regions', key: 'nav.regions', testId: 'nav-regions' },
   { path: '/complaints', key: 'nav.complaints', testId: 'nav-complaints' },
+  { path: '/spikes', key: 'nav.spikes', testId: 'nav-spikes' },
 ] as const;
 
 const isAnalysisPath = (pathname: string) =>
