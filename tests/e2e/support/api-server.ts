@@ -49,11 +49,11 @@ async function adminQuery(sql: string): Promise<void> {
 /**
  * Starts the built API with demo data: on a fresh embedded database, or with
  * `{ database: 'server' }` on a new database of the PostgreSQL server, which the test can
- * then also change directly with `sql`.
+ * then also change directly with `sql`. `env` adds settings (e.g. a lower export limit).
  */
 export async function startServer(
   complaints = 20_000,
-  options: { database?: 'embedded' | 'server' } = {},
+  options: { database?: 'embedded' | 'server'; env?: Record<string, string> } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cw-e2e-'));
   const port = await freePort();
@@ -83,6 +83,7 @@ export async function startServer(
       ADMIN_PASSWORD: E2E_ADMIN.password,
       TOKEN_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl, DEMO_DATA: 'on' } : {}),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -57,9 +57,13 @@ export class ReportsResolver {
 }
 
 /** GraphQL's year and quarter, in the shape the REST query has them. */
-export function periodArgs(year: number | null, quarter: number | null): Record<string, string> {
+export function periodArgs(
+  year: number | null | undefined,
+  quarter: number | null | undefined,
+): Record<string, string> {
+  // An argument left out arrives as undefined, one given as null as null: neither is a value.
   const out: Record<string, string> = {};
-  if (year !== null) out['year'] = String(year);
-  if (quarter !== null) out['quarter'] = String(quarter);
+  if (year != null) out['year'] = String(year);
+  if (quarter != null) out['quarter'] = String(quarter);
   return out;
 }

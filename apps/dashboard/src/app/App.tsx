@@ -55,6 +55,7 @@ const UsersPage = lazy(() => import('../features/users/components/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/components/AuditPage'));
 const ImportsPage = lazy(() => import('../features/imports/components/ImportsPage'));
 const IntakePage = lazy(() => import('../features/intake/components/IntakePage'));
+const ReportsPage = lazy(() => import('../features/reports/components/ReportsPage'));
 
 export function App() {
   const { lang, urlLang, setLang } = useLangState();
@@ -142,6 +143,14 @@ export function App() {
             element={
               <Page>
                 <SpikesPage />
+              </Page>
+            }
+          />
+          <Route
+            path="reports"
+            element={
+              <Page>
+                <ReportsPage />
               </Page>
             }
           />

@@ -18,6 +18,7 @@ const ANALYSIS_PAGES = [
   { path: '/regions', key: 'nav.regions', testId: 'nav-regions' },
   { path: '/complaints', key: 'nav.complaints', testId: 'nav-complaints' },
   { path: '/spikes', key: 'nav.spikes', testId: 'nav-spikes' },
+  { path: '/reports', key: 'nav.reports', testId: 'nav-reports' },
 ] as const;
 
 const isAnalysisPath = (pathname: string) =>
