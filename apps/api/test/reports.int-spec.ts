@@ -465,6 +465,14 @@ describe.each(await testTargets())('the quarterly report on the %s database', (t
       admin,
     );
     expect(res.data!.quarterlyReport.periodLabel).toBe('2025年第三季度');
+    // The same quarter given as the filter's range (year and quarter left out) is the same report.
+    const byRange = await gql<{ quarterlyReport: { periodLabel: string } }>(
+      api.url,
+      `query($f: ComplaintFilter) { quarterlyReport(filter: $f, lang: EN) { periodLabel } }`,
+      { f: Q3 },
+      admin,
+    );
+    expect(byRange.data?.quarterlyReport.periodLabel).toBe('Q3 2025');
     const d = await dashboardFigures(Q3);
     const provinces = res.data!.quarterlyReport.tables.find((t) => t.id === 'provinces')!;
     expect(provinces.rows.map((r) => [r[0], r[2]])).toEqual(
