@@ -323,6 +323,10 @@ describe.each(await testTargets())('complaint exports on the %s database', (targ
       ['EXPORT_DOWNLOADED', 'national-export@test.example'],
       ['EXPORT_DOWNLOADED', TEST_ADMIN.email],
     ]);
+    const metrics = await (await fetch(`${api.url}/metrics`)).text();
+    expect(metrics).toMatch(
+      /cw_export_jobs_total\{kind="complaints_csv",outcome="succeeded"\} [1-9]/,
+    );
     const direct = await db.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'COMPLAINTS_EXPORTED'`,
     );

@@ -7,6 +7,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import {
   Inject,
   Injectable,
@@ -23,6 +24,7 @@ import { scopeOf, type Principal } from '../auth/roles.js';
 import { UsersService } from '../auth/users.service.js';
 import type { Env } from '../config/env.js';
 import { AppError } from '../graphql/app-error.js';
+import { MetricsService } from '../observability/metrics.service.js';
 import { QuarterlyReportService } from '../reports/quarterly-report.service.js';
 import {
   REPORT_CONTENT_TYPES,
@@ -94,6 +96,7 @@ export class ExportJobsService implements OnApplicationBootstrap, OnModuleDestro
     private readonly users: UsersService,
     private readonly complaints: ComplaintExportService,
     private readonly reports: QuarterlyReportService,
+    private readonly metrics: MetricsService,
   ) {}
 
   get directory(): string {
@@ -237,6 +240,9 @@ export class ExportJobsService implements OnApplicationBootstrap, OnModuleDestro
   private async run(job: ExportJobRow): Promise<void> {
     const target = this.filePath(job);
     const partial = `${target}.part`;
+    const started = performance.now();
+    // The metric's label: complaints_csv, quarterly_report_pdf, ...
+    const metric = `${job.kind.toLowerCase()}_${job.format}`;
     try {
       const user = await this.users.byId(job.requestedBy);
       if (!user || user.disabled)
@@ -288,8 +294,10 @@ export class ExportJobsService implements OnApplicationBootstrap, OnModuleDestro
          WHERE id = $1::uuid`,
         [job.id, fileName, size, this.env.EXPORT_RETENTION_DAYS],
       );
+      this.metrics.exportJobFinished(metric, 'succeeded', (performance.now() - started) / 1000);
     } catch (e) {
       await rm(partial, { force: true });
+      this.metrics.exportJobFinished(metric, 'failed', (performance.now() - started) / 1000);
       const message =
         e instanceof AppError
           ? e.message
