@@ -7,6 +7,7 @@ import { IngestModule } from './ingest/ingest.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { ENV } from './app.tokens.js';
 import type { Env } from './config/env.js';
+import { ReadDatabaseModule } from './database/read-database.js';
 import { AppGraphqlModule } from './graphql/graphql.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { RegistryModule } from './registry/registry.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
       imports: [
         DatabaseModule.register(dataSource, env),
         ObservabilityModule,
+        ReadDatabaseModule,
         AuthModule,
         RegistryModule,
         ComplaintsModule,

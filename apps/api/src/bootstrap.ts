@@ -40,7 +40,12 @@ export async function prepareDatabase(
 ): Promise<OpenDatabase> {
   const database = await openDatabase(
     env.DATABASE_URL
-      ? { kind: 'server', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+      ? {
+          kind: 'server',
+          url: env.DATABASE_URL,
+          poolSize: env.DATABASE_POOL_SIZE,
+          replicaUrls: env.DATABASE_REPLICA_URLS,
+        }
       : { kind: 'embedded', dataDir: env.DATA_DIR },
   ).catch((e: unknown) => {
     throw describeConnectError(e, env);

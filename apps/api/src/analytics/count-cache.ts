@@ -2,9 +2,8 @@
 // remembers the data version it was computed at (rollup_version, raised by every change to
 // complaints or institutions), and is used only while the version is the same. Answers
 // stay exact; repeated dashboard questions cost one small read instead of an aggregation.
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_DATABASE, type Queryable } from '../database/read-database.js';
 
 export const COUNT_CACHE_ENTRIES = 5000;
 /** Larger answers (long daily series by city) are not kept: memory stays bounded. */
@@ -15,7 +14,8 @@ export class CountCache {
   private readonly entries = new Map<string, { version: string; value: unknown }>();
   private readonly maxEntries = COUNT_CACHE_ENTRIES;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** Reads the version and the counts on the same side as the request (read-database.ts). */
+  constructor(@Inject(READ_DATABASE) private readonly db: Queryable) {}
 
   /** Rows of a count query, from the cache while the data version is unchanged. */
   query<T>(sql: string, params: unknown[]): Promise<T[]> {

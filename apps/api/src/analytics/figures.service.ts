@@ -3,9 +3,8 @@
 // spikes. Counts come from the trend planner (rollups where exact); handling figures from
 // rollup_daily when the filter allows, else from the complaints table; medians always from
 // the complaints table. Every query is built on the caller's scope.
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_DATABASE, type Queryable } from '../database/read-database.js';
 import {
   addDays,
   addMonths,
@@ -77,7 +76,8 @@ export function comparisonRanges(from: string, to: string) {
 @Injectable()
 export class FiguresService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    // Dashboard reads: a replica when there are any (database/read-database.ts).
+    @Inject(READ_DATABASE) private readonly db: Queryable,
     private readonly trends: TrendService,
     private readonly cache: CountCache,
   ) {}

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_DATABASE, type Queryable } from '../database/read-database.js';
 import {
   CATEGORY,
   CHANNEL,
@@ -41,7 +40,8 @@ interface Row {
 @Injectable()
 export class TrendService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    // Dashboard reads: a replica when there are any (database/read-database.ts).
+    @Inject(READ_DATABASE) private readonly db: Queryable,
     private readonly cache: CountCache,
   ) {}
 

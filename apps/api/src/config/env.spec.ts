@@ -43,6 +43,37 @@ describe('loadEnv', () => {
     ]);
   });
 
+  it('reads DATABASE_REPLICA_URLS as a list of server URLs that needs DATABASE_URL', () => {
+    const primary = 'postgres://u@primary:5432/db';
+    const env = loadEnv({
+      DATABASE_URL: primary,
+      DATABASE_REPLICA_URLS: ' postgres://u@r1:5432/db, postgres://u@r2:5432/db ,',
+    });
+    expect(env.DATABASE_REPLICA_URLS).toEqual([
+      'postgres://u@r1:5432/db',
+      'postgres://u@r2:5432/db',
+    ]);
+    expect(loadEnv({ DATA_DIR: '/tmp' }).DATABASE_REPLICA_URLS).toEqual([]);
+    expect(problems({ DATABASE_REPLICA_URLS: 'postgres://u@r1:5432/db' })).toEqual([
+      'DATABASE_REPLICA_URLS: replicas need DATABASE_URL (the primary) too',
+    ]);
+    const bad = problems({
+      DATABASE_URL: primary,
+      DATABASE_REPLICA_URLS: 'mysql://u:secret@r1/db',
+    });
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatch(/^DATABASE_REPLICA_URLS: must start with postgres:\/\//);
+    expect(bad[0]).not.toMatch(/secret/);
+  });
+
+  it('checks METRICS_TOKEN and SHUTDOWN_GRACE_SECONDS', () => {
+    expect(loadEnv({ DATA_DIR: '/tmp' }).SHUTDOWN_GRACE_SECONDS).toBe(30);
+    expect(problems({ METRICS_TOKEN: 'short' })).toEqual([
+      'METRICS_TOKEN: must be at least 16 characters',
+    ]);
+    expect(problems({ SHUTDOWN_GRACE_SECONDS: '-1' })).toHaveLength(1);
+  });
+
   it('reads DEMO_DATA as on or off', () => {
     expect(loadEnv({ DATA_DIR: '/tmp', DEMO_DATA: 'off' }).DEMO_DATA).toBe(false);
     expect(loadEnv({ DATA_DIR: '/tmp', DEMO_DATA: 'on' }).DEMO_DATA).toBe(true);

@@ -37,6 +37,17 @@ const schema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Streaming replicas of DATABASE_URL (comma-separated) that answer dashboard reads. */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(postgresUrl).max(16))
+    .default([]),
   DATA_DIR: z.string().min(1).default('./.data'),
   /** Default: on for the embedded database, off for a server (which holds real data). */
   DEMO_DATA: onOff.optional(),
@@ -127,6 +138,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const problems: string[] = [];
   if (env.NODE_ENV === 'production' && !env.TOKEN_SECRET) {
     problems.push('TOKEN_SECRET: required in production (32 or more random characters)');
+  }
+  if (env.DATABASE_REPLICA_URLS.length && !env.DATABASE_URL) {
+    problems.push('DATABASE_REPLICA_URLS: replicas need DATABASE_URL (the primary) too');
   }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems.push(

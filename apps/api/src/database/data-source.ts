@@ -1,6 +1,7 @@
 // One TypeORM DataSource definition for the app, the migration CLI, the seeder and tests.
 // Embedded (PGlite) and server PostgreSQL differ only in the `pg` module handed to
 // TypeORM's PostgreSQL driver; every query, migration and transaction is the same code.
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ALL_ENTITIES } from './entities.js';
@@ -13,7 +14,8 @@ import { pgliteAsPgModule } from './pglite-pg-module.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (text: string) => text);
 
 export type DatabaseTarget =
-  | { kind: 'server'; url: string; poolSize: number }
+  /** `replicaUrls`: streaming replicas that answer dashboard reads (read-database.ts). */
+  | { kind: 'server'; url: string; poolSize: number; replicaUrls?: string[] }
   /** `dataDir: null` keeps the embedded database in memory (tests). */
   | { kind: 'embedded'; dataDir: string | null };
 
@@ -36,17 +38,61 @@ const common = {
   logging: false,
 } satisfies Partial<DataSourceOptions>;
 
+/** How long start-up waits for a replica to answer before leaving it out. */
+export const REPLICA_PROBE_TIMEOUT_MS = 3000;
+
+/**
+ * The replicas that answer now. TypeORM opens a connection to every replica when it starts
+ * and fails if one is down; a replica that is down at start is left out (with a warning)
+ * until the next start, and reads go to the others or to the primary.
+ */
+async function reachableReplicas(urls: string[]): Promise<string[]> {
+  const answers = await Promise.all(
+    urls.map(async (url, i) => {
+      const client = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: REPLICA_PROBE_TIMEOUT_MS,
+      });
+      try {
+        await client.connect();
+        await client.query('SELECT 1');
+        return true;
+      } catch (e) {
+        new Logger('Database').warn(
+          `replica ${i} (DATABASE_REPLICA_URLS) does not answer (${(e as { code?: string }).code ?? 'error'}): left out until the next start`,
+        );
+        return false;
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    }),
+  );
+  return urls.filter((_, i) => answers[i]);
+}
+
 /** Opens a DataSource on the target; does not migrate. */
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === 'server') {
-    const options: DataSourceOptions = {
+    const server = {
       ...common,
-      url: target.url,
       poolSize: target.poolSize,
       // Also how long a query waits for a free pooled connection under load.
       connectTimeoutMS: 30_000,
       applicationName: 'collection-watch-api',
-    };
+    } satisfies Partial<DataSourceOptions>;
+    const replicas = await reachableReplicas(target.replicaUrls ?? []);
+    const options: DataSourceOptions = replicas.length
+      ? {
+          ...server,
+          replication: {
+            master: { url: target.url },
+            slaves: replicas.map((url) => ({ url })),
+            // TypeORM's own reads (repositories) stay on the primary: only the queries
+            // that ask for it (ReadDatabase) go to a replica, which may lag behind.
+            defaultMode: 'master',
+          },
+        }
+      : { ...server, url: target.url };
     const dataSource = await new DataSource(options).initialize();
     return { dataSource, kind: 'server', close: () => dataSource.destroy() };
   }

@@ -140,6 +140,8 @@ export async function startStreamingReplica(primary: PrivatePostgres): Promise<P
     '-R',
     '-X',
     'stream',
+    // Checkpoint now rather than spread over minutes.
+    '--checkpoint=fast',
     '--no-sync',
   ]);
   const replica = server(root, dataDir, await freePort());
