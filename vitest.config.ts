@@ -74,6 +74,11 @@ export default defineConfig({
       },
       {
         resolve,
+        // Rules of docker/api.Dockerfile and docker/compose.yml (Docker cannot run in CI).
+        test: { name: 'docker', include: ['docker/**/*.spec.ts'] },
+      },
+      {
+        resolve,
         test: {
           name: 'dashboard',
           include: ['apps/dashboard/src/**/*.spec.{ts,tsx}'],
