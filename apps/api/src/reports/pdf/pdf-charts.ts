@@ -17,8 +17,11 @@ function chartTitle(doc: Pdf, title: string): void {
   doc.font('regular');
 }
 
-/** One bar a row, longest first as given; the value scale starts at zero. */
-export function horizontalBars(doc: Pdf, title: string, bars: Bar[]): void {
+/**
+ * One bar a row, in the order given; the scale runs from zero to `max` (shares pass 1, so
+ * that 40 % looks like 40 %), by default the largest value.
+ */
+export function horizontalBars(doc: Pdf, title: string, bars: Bar[], max?: number): void {
   if (!bars.length) return;
   const rowHeight = 15;
   ensureSpace(doc, 30 + bars.length * rowHeight);
@@ -26,8 +29,9 @@ export function horizontalBars(doc: Pdf, title: string, bars: Bar[]): void {
   const labelWidth = 150;
   const valueWidth = 70;
   const barMax = CONTENT_WIDTH - labelWidth - valueWidth;
-  const max = Math.max(...bars.map((b) => b.value), 1);
-  let y = doc.y;
+  const top = max ?? Math.max(...bars.map((b) => b.value), 1);
+  const y0 = doc.y;
+  let y = y0;
   doc.fontSize(8);
   for (const b of bars) {
     doc.fillColor(COLOURS.text).text(b.label, PAGE.margin, y + 2, {
@@ -36,7 +40,7 @@ export function horizontalBars(doc: Pdf, title: string, bars: Bar[]): void {
       ellipsis: true,
       lineBreak: false,
     });
-    const w = Math.max((b.value / max) * barMax, b.value > 0 ? 1 : 0);
+    const w = Math.max((Math.min(b.value, top) / top) * barMax, b.value > 0 ? 1 : 0);
     doc.rect(PAGE.margin + labelWidth, y + 2, w, rowHeight - 5).fill(COLOURS.bar);
     doc.fillColor(COLOURS.muted).text(b.text, PAGE.margin + labelWidth + w + 4, y + 2, {
       width: valueWidth,
@@ -45,7 +49,7 @@ export function horizontalBars(doc: Pdf, title: string, bars: Bar[]): void {
     y += rowHeight;
   }
   doc
-    .moveTo(PAGE.margin + labelWidth, doc.y - 2)
+    .moveTo(PAGE.margin + labelWidth, y0)
     .lineTo(PAGE.margin + labelWidth, y)
     .lineWidth(0.5)
     .strokeColor(COLOURS.muted)

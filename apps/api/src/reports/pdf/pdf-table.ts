@@ -13,8 +13,8 @@ function columnWidths(columns: ReportColumn[]): number[] {
   const weights = columns.map((c, i) =>
     c.kind === 'text'
       ? i === columns.findIndex((x) => x.kind === 'text')
-        ? 3.2
-        : 1.6
+        ? 2.4
+        : 1.4
       : c.kind === 'date'
         ? 1.4
         : 1.2,

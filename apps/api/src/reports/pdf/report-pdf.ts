@@ -233,6 +233,7 @@ function sectionBody(doc: Pdf, r: QuarterlyReport, key: ReportStringKey): void {
           .filter((x) => x.institutionId !== null && x.timelyShare !== null)
           .slice(0, CHART_BARS)
           .map((x) => ({ label: x.label, value: x.timelyShare!, text: pct(x.timelyShare) })),
+        1,
       );
       return;
     default:
