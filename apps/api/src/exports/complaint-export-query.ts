@@ -34,9 +34,15 @@ function labelOf(expr: string, labels: Readonly<Record<string, Label>>, lang: La
   return `CASE ${expr} ${whens} ELSE ${expr} END`;
 }
 
-/** A set column as its labels joined with "; ". */
+/**
+ * A set column as its labels joined with "; ". Nested array_replace calls rather than a
+ * subquery over unnest: no sub-plan a row, which made the export twice as slow.
+ */
 function labelsOf(expr: string, labels: Readonly<Record<string, Label>>, lang: Lang): string {
-  return `array_to_string(ARRAY(SELECT ${labelOf('v', labels, lang)} FROM unnest(${expr}) AS v), '; ')`;
+  let mapped = expr;
+  for (const [code, label] of Object.entries(labels))
+    mapped = `array_replace(${mapped}, ${literal(code)}, ${literal(label[lang])})`;
+  return `array_to_string(${mapped}, '; ')`;
 }
 
 const beijing = (expr: string) =>
