@@ -15,7 +15,7 @@ COPY libs/charts/package.json libs/charts/
 COPY tests/package.json tests/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx nx run-many -t build --projects=domain,text,charts,api,dashboard --output-style=stream
+RUN npx nx run-many -t build --projects=domain,text,api,dashboard --output-style=stream
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
