@@ -125,6 +125,22 @@ describe.each(await testTargets())('hostile input on the %s database', (target) 
     expect(res.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 
+  it('answers variables of the wrong type or value with 400 and the reason', async () => {
+    for (const [query, variables] of [
+      [`query($l: Language) { shares(dimension: CATEGORY, lang: $l) { total } }`, { l: 'klingon' }],
+      [`query($t: Int!) { ranking(dimension: PROVINCE, top: $t) { rateUnit } }`, { t: 'ten' }],
+      [
+        `query($f: ComplaintFilter) { complaintComparison(filter: $f) { changeFromPrevious } }`,
+        { f: { nope: 1 } },
+      ],
+    ] as const) {
+      const res = await gql(api.url, query, variables, token);
+      expect(res.status, query).toBe(400);
+      expect(res.errors?.[0]?.extensions?.['code'], query).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.message, query).toMatch(/Variable "\$\w+"/);
+    }
+  });
+
   it('sends security headers, no CORS for other origins, and no server banner', async () => {
     const res = await fetch(`${api.url}/`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);

@@ -18,13 +18,23 @@ export function costLimitPlugin(max = MAX_QUERY_COST): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (e) {
+            // The estimate reads the variables first: one of the wrong type or value (an
+            // unknown enum value, text for an Int) is the request's fault, answered 400.
+            if (!(e instanceof GraphQLError)) throw e;
+            throw new GraphQLError(e.message, {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
           if (cost > max) {
             throw new GraphQLError(
               `query costs ${cost}; the limit is ${max}: ask for fewer rows or fields`,
