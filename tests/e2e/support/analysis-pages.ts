@@ -151,6 +151,10 @@ export class ComplaintsPage {
     await this.page.getByTestId('complaint-search').fill(text);
     await this.page.getByTestId('complaint-search').press('Enter');
     await this.page.waitForURL(/[?&]q=/, { timeout: TIMEOUT });
+    // The list for this search (its title names the text), not the one before it.
+    await this.page
+      .locator('[data-testid="complaint-list"] .panel-title', { hasText: text })
+      .waitFor({ timeout: TIMEOUT });
     await figureSettled(this.page, 'complaint-list');
   }
 
