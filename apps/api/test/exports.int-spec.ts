@@ -199,11 +199,10 @@ describe.each(await testTargets())('complaint exports on the %s database', (targ
     sheet.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
     expect(values.length).toBe(csv.length);
     expect(values[0]).toEqual(HEADER_ZH);
-    const first = values[1]!;
-    expect(typeof first[0]).toBe('number');
-    expect(first[18]).toBe(1234.5);
-    expect(values.map((v) => String(v[2]))).toEqual(csv.map((r) => r[2]));
     const x0 = values.find((v) => v[2] === 'X-0')!;
+    expect(typeof x0[0]).toBe('number');
+    expect(x0[18]).toBe(1234.5);
+    expect(values.map((v) => String(v[2])).sort()).toEqual(csv.map((r) => r[2]!).sort());
     expect(x0[21]).toBe(`'=HYPERLINK("http://evil.example","点我")`);
   });
 
@@ -249,13 +248,24 @@ describe.each(await testTargets())('complaint exports on the %s database', (targ
       for await (const batch of cursorRows(db.dataSource, query))
         viaCursor += batch.map(csvRecord).join('');
       expect(viaCursor.length).toBeGreaterThan(1000);
-      expect(Buffer.concat(chunks).toString('utf8')).toBe(viaCursor);
+      // The export has no ORDER BY and a cursor may be planned differently from COPY: the
+      // same records, each written byte for byte the same, possibly in another order.
+      const viaCopy = Buffer.concat(chunks).toString('utf8');
+      expect(viaCopy.length).toBe(viaCursor.length);
+      const records = (text: string) =>
+        csvRecords(Buffer.from(`\ufeff${text}`))
+          .map((r) => csvRecord(r.map((v) => (v === '' ? null : v))))
+          .sort();
+      expect(records(viaCopy)).toEqual(records(viaCursor));
+      expect(records(viaCopy).length).toBe(
+        rows.filter((r) => ['330000', '440000'].includes(r.provinceCode)).length,
+      );
     },
   );
 
   /** Polls a job until it leaves QUEUED and RUNNING. */
   async function finished(id: string, token: string) {
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 600; i++) {
       const res = await gql<{ exportJob: Record<string, unknown> }>(
         api.url,
         `query($id: ID!) { exportJob(id: $id) { id status progress rowsTotal rowsDone fileName downloadUrl error expiresAt } }`,

@@ -19,7 +19,13 @@ export function defaultDashboardDir(): string {
 export function serveDashboard(app: NestExpressApplication, dir: string): boolean {
   const index = path.join(dir, 'index.html');
   if (!existsSync(index)) return false;
-  app.use(compression());
+  // File downloads are not compressed: a CSV export streams at PostgreSQL's own speed
+  // instead of waiting on gzip, and XLSX, zip and PDF are compressed already.
+  app.use(
+    compression({
+      filter: (req, res) => !res.getHeader('Content-Disposition') && compression.filter(req, res),
+    }),
+  );
   // Hashed asset names never change content: cache them for a year; index.html never.
   app.useStaticAssets(dir, {
     index: false,
