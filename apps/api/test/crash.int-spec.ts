@@ -18,6 +18,8 @@ const ADMIN = {
   TOKEN_SECRET: 'crash-secret-crash-secret-crash-secret-0',
 };
 const ROWS = 30_000;
+// Two starts of the built API, 60,000 rows and a look at the store: up to 300 s on a loaded
+// 2-core machine (a fresh embedded database alone can take a minute there).
 /** Rows with a province that does not exist: rejected. */
 const isBad = (i: number) => i % 997 === 500;
 const BAD = Array.from({ length: ROWS }, (_, i) => i).filter(isBad).length;
@@ -55,7 +57,7 @@ describe.each(await testTargets())('an import killed on the %s database', (targe
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const first = spawnApi({ ...env, PORT: String(port) });
-    await first.waitFor(/GraphQL API at/);
+    await first.waitFor(/GraphQL API at/, 240_000);
     let token = await login(url, ADMIN.ADMIN_EMAIL, ADMIN.ADMIN_PASSWORD);
     const res = await fetch(`${url}/api/imports?format=canonical`, {
       method: 'POST',
@@ -89,7 +91,7 @@ describe.each(await testTargets())('an import killed on the %s database', (targe
       second.proc.kill('SIGTERM');
       await second.exited;
     });
-    await second.waitFor(/GraphQL API at/);
+    await second.waitFor(/GraphQL API at/, 240_000);
     token = await login(url2, ADMIN.ADMIN_EMAIL, ADMIN.ADMIN_PASSWORD);
     const abandoned = await gql<{ importRun: { status: string; inserted: number } }>(
       url2,
@@ -153,5 +155,5 @@ describe.each(await testTargets())('an import killed on the %s database', (targe
     } finally {
       await store.close();
     }
-  });
+  }, 300_000);
 });
