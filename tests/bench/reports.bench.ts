@@ -209,13 +209,13 @@ async function main(): Promise<void> {
     log();
     log(`## Raw CSV export: ${int(range.count)} complaints received ${range.from} to ${range.to}`);
     log();
+    // Alternated, best of two each: on a busy machine one run of either can be slowed down.
+    const exportUrl = `/api/exports/complaints?format=csv&from=${range.from}&to=${range.to}`;
     const copy = await copyBaseline(range.from, range.to);
-    const exported = await timedDownload(
-      api,
-      `/api/exports/complaints?format=csv&from=${range.from}&to=${range.to}`,
-      true,
-    );
+    const first = await timedDownload(api, exportUrl, true);
     const copyAgain = await copyBaseline(range.from, range.to);
+    const second = await timedDownload(api, exportUrl, true);
+    const exported = first.ms <= second.ms ? first : second;
     const copyMs = Math.min(copy.ms, copyAgain.ms);
     log(
       table(
@@ -236,7 +236,7 @@ async function main(): Promise<void> {
         ],
       ),
     );
-    const growth = exported.peak - exported.before;
+    const growth = Math.max(first.peak - first.before, second.peak - second.before);
     log();
     log(
       `API resident memory: ${mb(exported.before)} before, ${mb(exported.peak)} at the peak, growth ${mb(growth)}`,
