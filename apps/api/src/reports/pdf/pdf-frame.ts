@@ -33,8 +33,11 @@ export function newReportPdf(title: string, lang: 'zh' | 'en'): Pdf {
     info: { Title: title, Creator: 'collection-watch', Producer: 'collection-watch' },
   });
   const fonts = reportFonts();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  // pdfkit 0.20 takes an already parsed fontkit font (PDFFontFactory.open); its type
+  // definitions know only paths and buffers.
+  type Source = PDFKit.Mixins.PDFFontSource;
+  doc.registerFont('regular', fonts.regular as unknown as Source);
+  doc.registerFont('bold', fonts.bold as unknown as Source);
   doc.font('regular').fontSize(10).fillColor(COLOURS.text);
   return doc;
 }
