@@ -208,6 +208,13 @@ describe.each(await testTargets())('complaint search and detail on the %s databa
     expect(res.data!.agenciesByIds).toEqual([{ id: String(a) }]);
   });
 
+  it('keeps the bigram index on a server database only (the embedded one scans)', async () => {
+    const [row] = await db.dataSource.query<{ ok: boolean }[]>(
+      `SELECT to_regclass('complaints_narrative_search_idx') IS NOT NULL AS ok`,
+    );
+    expect(row?.ok).toBe(target === 'server');
+  });
+
   it('refuses an over-long search with BAD_USER_INPUT', async () => {
     const res = await gql(
       api.url,

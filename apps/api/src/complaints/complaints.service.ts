@@ -42,13 +42,16 @@ function decodeCursor(cursor: string): Cursor {
   return { receivedAt, id };
 }
 
-/** The scoped condition, narrowed to narratives that match a search (if any). */
-function withSearch(cond: SqlCondition, search: string | null): SqlCondition {
+/**
+ * The scoped condition, narrowed to narratives that hold every term. With the bigram index
+ * (server databases) its tsquery finds the candidates; the term test decides either way.
+ */
+function withSearch(cond: SqlCondition, search: string | null, useIndex: boolean): SqlCondition {
   const parsed = parseNarrativeSearch(search);
   if (!parsed) return cond;
   const params = [...cond.params];
   const parts = [cond.sql, 'c.narrative IS NOT NULL'];
-  if (parsed.tsquery) {
+  if (parsed.tsquery && useIndex) {
     params.push(parsed.tsquery);
     parts.push(`complaint_search_vector(c.narrative) @@ $${params.length}::tsquery`);
   }
@@ -62,6 +65,25 @@ function withSearch(cond: SqlCondition, search: string | null): SqlCondition {
 @Injectable()
 export class ComplaintsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private searchIndex: Promise<boolean> | null = null;
+
+  /**
+   * Whether the narrative search index exists (server databases; see the migration
+   * NarrativeSearchIndexOnServerOnly). Asked once; a failed look-up is asked again next time.
+   */
+  hasSearchIndex(): Promise<boolean> {
+    this.searchIndex ??= this.db
+      .query<{ ok: boolean }[]>(
+        `SELECT to_regclass('complaints_narrative_search_idx') IS NOT NULL AS ok`,
+      )
+      .then(([row]) => row?.ok === true)
+      .catch((e: unknown) => {
+        this.searchIndex = null;
+        throw e;
+      });
+    return this.searchIndex;
+  }
 
   /**
    * Newest first; keyset paging on (received_at, id), so deep pages stay fast. `search`
@@ -80,7 +102,11 @@ export class ComplaintsService {
         field: 'first',
       });
     }
-    const cond = withSearch(complaintCondition(scope, filter), search);
+    const cond = withSearch(
+      complaintCondition(scope, filter),
+      search,
+      search ? await this.hasSearchIndex() : false,
+    );
     const params = [...cond.params];
     let where = cond.sql;
     if (after) {

@@ -7,6 +7,7 @@ import { AddImportRuns1764700000000 } from './1764700000000-AddImportRuns.js';
 import { AddComplaintListIndex1764800000000 } from './1764800000000-AddComplaintListIndex.js';
 import { AddRollupVersion1764900000000 } from './1764900000000-AddRollupVersion.js';
 import { AddNarrativeSearch1765050000000 } from './1765050000000-AddNarrativeSearch.js';
+import { NarrativeSearchIndexOnServerOnly1765200000000 } from './1765200000000-NarrativeSearchIndexOnServerOnly.js';
 import { AddExportJobs1765100000000 } from './1765100000000-AddExportJobs.js';
 
 export const ALL_MIGRATIONS = [
@@ -18,4 +19,5 @@ export const ALL_MIGRATIONS = [
   AddRollupVersion1764900000000,
   AddNarrativeSearch1765050000000,
   AddExportJobs1765100000000,
+  NarrativeSearchIndexOnServerOnly1765200000000,
 ];
