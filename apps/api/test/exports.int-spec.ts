@@ -8,12 +8,12 @@ import { mkdtempSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveApi, type RunningApi } from '../src/bootstrap.js';
 import { complaintExportQuery } from '../src/exports/complaint-export-query.js';
 import { copyCsv, cursorRows } from '../src/exports/complaint-rows.js';
-import { csvRecord } from '../src/exports/complaint-export.service.js';
+import { ComplaintExportService, csvRecord } from '../src/exports/complaint-export.service.js';
 import { ExportJobsService } from '../src/exports/export-jobs.service.js';
 import { csvRecords, download, workbook } from './support/downloads.js';
 import {
@@ -260,6 +260,64 @@ describe.each(await testTargets())('complaint exports on the %s database', (targ
       expect(records(viaCopy).length).toBe(
         rows.filter((r) => ['330000', '440000'].includes(r.provinceCode)).length,
       );
+    },
+  );
+
+  it('reads a cursor in batches to the end, and leaves no cursor open', async () => {
+    const query = complaintExportQuery({ kind: 'ALL' }, {}, 'en');
+    let batches = 0;
+    const ids: string[] = [];
+    for await (const batch of cursorRows(db.dataSource, query, 7)) {
+      batches++;
+      expect(batch.length).toBeLessThanOrEqual(7);
+      ids.push(...batch.map((r) => r[2]!));
+    }
+    expect(batches).toBe(Math.ceil(rows.length / 7));
+    expect(ids.sort()).toEqual(rows.map((r) => r.externalId).sort());
+    // Stopping early closes the cursor too.
+    for await (const batch of cursorRows(db.dataSource, query, 7)) if (batch.length) break;
+    const open = await db.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pg_cursors WHERE name LIKE 'export_%'`,
+    );
+    expect(open[0]!.n).toBe(0);
+  });
+
+  it.runIf(target === 'server')(
+    'cancels the COPY of a reader that goes away, and the connection serves the next query',
+    async () => {
+      await db.dataSource.query(
+        `INSERT INTO complaints (source, external_id, received_at, institution_id, province_code, narrative)
+         SELECT 'MEDIA', 'BULK-' || g, now() - g * interval '1 minute', $1, '110000', '批量导入的投诉'
+         FROM generate_series(1, 20000) AS g`,
+        [inst[0]],
+      );
+      try {
+        const service = api.app.get(ComplaintExportService);
+        let received = 0;
+        const goneAway = new Writable({
+          write(chunk: Buffer, _enc, done) {
+            received += chunk.length;
+            // The reader leaves after the first 256 KB.
+            done(received > 256 * 1024 ? new Error('client went away') : null);
+          },
+        });
+        await expect(
+          service.write('csv', { kind: 'ALL' }, { sources: ['MEDIA'] }, 'zh', goneAway),
+        ).rejects.toThrow(/went away/);
+        // Every pooled connection answers, and no COPY is left running.
+        const answers = await Promise.all(
+          Array.from({ length: 12 }, () =>
+            db.dataSource.query<{ one: number }[]>('SELECT 1 AS one'),
+          ),
+        );
+        expect(answers.every((r) => r[0]!.one === 1)).toBe(true);
+        const copies = await db.dataSource.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY (%' AND state = 'active'`,
+        );
+        expect(copies[0]!.n).toBe(0);
+      } finally {
+        await db.dataSource.query(`DELETE FROM complaints WHERE source = 'MEDIA'`);
+      }
     },
   );
 

@@ -103,11 +103,13 @@ export class ComplaintExportService {
     out.write(BOM + csvRecord(exportHeaders(lang)));
     if (!isEmbedded(this.db)) {
       const { stream, release } = await copyCsv(this.db, query);
+      let failed = true;
       try {
         const stages = progress ? [stream, recordCounter(progress), out] : [stream, out];
         await pipeline(stages as [typeof stream, Writable]);
+        failed = false;
       } finally {
-        await release();
+        await release(failed);
       }
       return;
     }

@@ -25,14 +25,18 @@ export function isEmbedded(db: DataSource): boolean {
   return (db.options as { driver?: unknown }).driver !== undefined;
 }
 
-export async function* cursorRows(db: DataSource, query: ExportQuery): AsyncGenerator<TextRow[]> {
+export async function* cursorRows(
+  db: DataSource,
+  query: ExportQuery,
+  batchRows = FETCH_ROWS,
+): AsyncGenerator<TextRow[]> {
   const name = `export_${randomBytes(8).toString('hex')}`;
   if (isEmbedded(db)) {
     await db.query(`DECLARE ${name} NO SCROLL CURSOR WITH HOLD FOR ${query.sql}`, query.params);
     try {
       for (;;) {
         const rows = await db.query<Record<string, string | null>[]>(
-          `FETCH ${FETCH_ROWS} FROM ${name}`,
+          `FETCH ${batchRows} FROM ${name}`,
         );
         if (!rows.length) return;
         yield rows.map((r) => Object.values(r));
@@ -43,11 +47,14 @@ export async function* cursorRows(db: DataSource, query: ExportQuery): AsyncGene
   }
   const runner = db.createQueryRunner('slave');
   await runner.connect();
+  // Committed once the cursor is read to the end; anything else (an error, a reader that
+  // stops early) rolls back, so the connection goes back to the pool with no transaction.
+  let done = false;
   try {
     await runner.query('BEGIN READ ONLY');
     await runner.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${query.sql}`, query.params);
     for (;;) {
-      const rows = (await runner.query(`FETCH ${FETCH_ROWS} FROM ${name}`)) as Record<
+      const rows = (await runner.query(`FETCH ${batchRows} FROM ${name}`)) as Record<
         string,
         string | null
       >[];
@@ -55,10 +62,9 @@ export async function* cursorRows(db: DataSource, query: ExportQuery): AsyncGene
       yield rows.map((r) => Object.values(r));
     }
     await runner.query('COMMIT');
-  } catch (e) {
-    await runner.query('ROLLBACK').catch(() => undefined);
-    throw e;
+    done = true;
   } finally {
+    if (!done) await runner.query('ROLLBACK').catch(() => undefined);
     await runner.release();
   }
 }
@@ -90,17 +96,35 @@ export function inlineParameters(query: ExportQuery): string {
 }
 
 /**
- * PostgreSQL's own CSV of the query, streamed from a server connection. The returned
- * stream ends when COPY is done; `release` must be called after it ends or fails.
+ * PostgreSQL's own CSV of the query, streamed from a server connection of its own. Call
+ * `release()` once the stream has ended. When its reader went away midway, call
+ * `release(true)`: the COPY is cancelled on the server and the connection is closed rather
+ * than pooled, since the client end of a COPY cut off midway cannot be trusted with the
+ * next query.
  */
 export async function copyCsv(
   db: DataSource,
   query: ExportQuery,
-): Promise<{ stream: Readable; release: () => Promise<void> }> {
+): Promise<{ stream: Readable; release: (failed?: boolean) => Promise<void> }> {
   const runner = db.createQueryRunner('slave');
-  const client = (await runner.connect()) as { query: (s: unknown) => Readable };
+  const client = (await runner.connect()) as {
+    query: (s: unknown) => Readable;
+    processID: number;
+  };
   const stream = client.query(
     copyTo(`COPY (${inlineParameters(query)}) TO STDOUT WITH (FORMAT csv)`),
   );
-  return { stream, release: () => runner.release() };
+  // TypeORM's release passes an error on to pg's pool, which then closes the connection
+  // instead of reusing it; its type definitions do not show the argument.
+  const releaseWith = runner as unknown as {
+    releasePostgresConnection(err?: Error): Promise<void>;
+  };
+  return {
+    stream,
+    release: async (failed = false) => {
+      if (!failed) return runner.release();
+      await db.query('SELECT pg_cancel_backend($1)', [client.processID]).catch(() => undefined);
+      await releaseWith.releasePostgresConnection(new Error('the export was cut off'));
+    },
+  };
 }
