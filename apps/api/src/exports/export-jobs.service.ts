@@ -255,16 +255,20 @@ export class ExportJobsService implements OnApplicationBootstrap, OnModuleDestro
         out.on('error', reject);
       });
       let fileName: string;
+      let progressWrite: Promise<unknown> = Promise.resolve();
       if (job.kind === 'COMPLAINTS') {
         let lastWrite = 0;
         const progress = (rows: number) => {
           const now = Date.now();
           if (now - lastWrite < PROGRESS_EVERY_MS) return;
           lastWrite = now;
-          void this.db.query(`UPDATE export_jobs SET rows_done = $2 WHERE id = $1::uuid`, [
-            job.id,
-            rows,
-          ]);
+          // Only while running: a progress write that lands late never undoes the final count.
+          progressWrite = this.db
+            .query(
+              `UPDATE export_jobs SET rows_done = $2 WHERE id = $1::uuid AND status = 'RUNNING'`,
+              [job.id, rows],
+            )
+            .catch(() => undefined);
         };
         await this.complaints.write(
           job.format as ExportFormat,
@@ -286,6 +290,7 @@ export class ExportJobsService implements OnApplicationBootstrap, OnModuleDestro
         fileName = reportFileName(report, job.format as ReportFormat);
       }
       await finished;
+      await progressWrite;
       await rename(partial, target);
       const { size } = await stat(target);
       await this.db.query(
