@@ -9,8 +9,7 @@ import { ClientIp, CurrentPrincipal } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/roles.js';
 import { AppError } from '../graphql/app-error.js';
 import { LanguageEnum } from '../graphql/enums.js';
-import { reportPeriodOf } from '../reports/report-period.js';
-import { periodArgs } from '../reports/reports.resolver.js';
+import { reportPeriod } from '../reports/report-period.js';
 import type { ExportFormat } from './complaint-export.service.js';
 import { ExportFormatEnum, ExportJob, ExportKindEnum, jobView } from './export-job.model.js';
 import { ExportJobsService, type ExportKind } from './export-jobs.service.js';
@@ -87,7 +86,7 @@ export class ExportJobsResolver {
         lang: input.lang,
       });
     } else {
-      const period = reportPeriodOf(periodArgs(input.year ?? null, input.quarter ?? null), filter);
+      const period = reportPeriod(input.year, input.quarter, filter);
       job = await this.jobs.request(principal, 'QUARTERLY_REPORT', input.format, {
         filter,
         lang: input.lang,

@@ -13,21 +13,38 @@ export interface ReportPeriod {
 /** Earliest and latest year a report may name (the filter's own date bounds). */
 const YEARS = { min: 2000, max: 2099 };
 
-function intParam(query: QueryParams, name: string, min: number, max: number): number | null {
+/** A query parameter written as a whole number, or null when it is absent. */
+function intParam(query: QueryParams, name: string): number | null {
   const value = query[name];
   if (value === undefined) return null;
-  if (typeof value !== 'string' || !/^\d{1,4}$/.test(value) || +value < min || +value > max)
-    throw badParam(name, `must be a whole number from ${min} to ${max}`);
+  if (typeof value !== 'string' || !/^\d{1,4}$/.test(value))
+    throw badParam(name, 'must be a whole number');
   return Number(value);
 }
 
-/** The period named by `year`+`quarter`, or by the filter's `from`+`to`; exactly one of them. */
+/** The period named by the `year` and `quarter` query parameters, or by the filter's range. */
 export function reportPeriodOf(query: QueryParams, filter: ComplaintFilter): ReportPeriod {
-  const year = intParam(query, 'year', YEARS.min, YEARS.max);
-  const quarter = intParam(query, 'quarter', 1, 4);
-  if (year !== null || quarter !== null) {
-    if (year === null) throw badParam('year', 'is required with quarter');
-    if (quarter === null) throw badParam('quarter', 'is required with year');
+  return reportPeriod(intParam(query, 'year'), intParam(query, 'quarter'), filter);
+}
+
+/**
+ * The period named by `year`+`quarter`, or by the filter's `from`+`to`; exactly one of them.
+ * (REST reads the numbers from the query; GraphQL has them as arguments.)
+ */
+export function reportPeriod(
+  year: number | null | undefined,
+  quarter: number | null | undefined,
+  filter: ComplaintFilter,
+): ReportPeriod {
+  const inRange = (name: string, n: number, min: number, max: number) => {
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw badParam(name, `must be a whole number from ${min} to ${max}`);
+  };
+  if (year != null || quarter != null) {
+    if (year == null) throw badParam('year', 'is required with quarter');
+    if (quarter == null) throw badParam('quarter', 'is required with year');
+    inRange('year', year, YEARS.min, YEARS.max);
+    inRange('quarter', quarter, 1, 4);
     if (filter.from || filter.to)
       throw badParam('from', 'give either year and quarter, or from and to, not both');
     return { ...quarterRange(year, quarter), quarter: { year, quarter } };

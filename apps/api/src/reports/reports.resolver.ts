@@ -9,7 +9,7 @@ import type { Scope } from '../auth/roles.js';
 import { LanguageEnum } from '../graphql/enums.js';
 import { formatCell, reportTables } from './quarterly-report.js';
 import { QuarterlyReportService } from './quarterly-report.service.js';
-import { reportPeriodOf } from './report-period.js';
+import { reportPeriod } from './report-period.js';
 import { ReportPreview } from './report-preview.model.js';
 import { reportStrings } from './report-text.js';
 
@@ -30,7 +30,7 @@ export class ReportsResolver {
     @Args('lang', { type: () => LanguageEnum, nullable: true, defaultValue: 'zh' }) lang: Lang,
   ): Promise<ReportPreview> {
     const filter = toComplaintFilter(filterInput);
-    const period = reportPeriodOf(periodArgs(year, quarter), filter);
+    const period = reportPeriod(year, quarter, filter);
     const report = await this.reports.build(scope, filter, period, lang);
     const { t, method } = reportStrings(lang);
     return {
@@ -54,16 +54,4 @@ export class ReportsResolver {
       })),
     };
   }
-}
-
-/** GraphQL's year and quarter, in the shape the REST query has them. */
-export function periodArgs(
-  year: number | null | undefined,
-  quarter: number | null | undefined,
-): Record<string, string> {
-  // An argument left out arrives as undefined, one given as null as null: neither is a value.
-  const out: Record<string, string> = {};
-  if (year != null) out['year'] = String(year);
-  if (quarter != null) out['quarter'] = String(quarter);
-  return out;
 }
