@@ -57,7 +57,6 @@ export class QuarterlyReportService {
     const monthlyFrom = addMonths(periodStart(period.from, 'MONTH'), -12);
     const [
       data,
-      headline,
       monthly,
       institutionTypes,
       topInstitutions,
@@ -69,7 +68,6 @@ export class QuarterlyReportService {
       spikes,
     ] = await Promise.all([
       this.dataState(),
-      this.figures.comparison(scope, f),
       this.trends.trend(scope, { ...f, from: monthlyFrom }, 'MONTH', null, null, lang),
       this.figures.shares(scope, f, 'INSTITUTION_TYPE', lang),
       this.figures.ranking(scope, f, 'INSTITUTION', 'COUNT', REPORT_TOP_INSTITUTIONS, lang),
@@ -95,7 +93,8 @@ export class QuarterlyReportService {
       generatedAt: new Date(),
       dataAsOf: data.asOf,
       synthetic: data.synthetic,
-      headline,
+      // A ranking carries the period comparison it ranks by: the headline is that one.
+      headline: topInstitutions.periods,
       monthly: (monthly.series[0]?.points ?? []).map((p) => ({ period: p.period, count: p.count })),
       institutionTypes,
       topInstitutions,
