@@ -27,7 +27,7 @@ describe.each(await testTargets())('schema on the %s database', (target) => {
     expect(row).toEqual({ provinces: 34 + 57, cities: 337 });
   });
 
-  it('keeps (source, external_id) unique', async () => {
+  it('keeps (source, external_id) unique across months and institutions', async () => {
     const row = {
       externalId: 'DUP-1',
       receivedAt: new Date('2025-01-01T00:00:00Z'),
@@ -36,8 +36,17 @@ describe.each(await testTargets())('schema on the %s database', (target) => {
     };
     await insertComplaints(db.dataSource, [row]);
     await expect(insertComplaints(db.dataSource, [row])).rejects.toThrow(
-      /complaints_source_external_id_key/,
+      /duplicate key value violates unique constraint/,
     );
+    // Another month or another institution is another partition and another unique key of
+    // the complaints table: complaint_keys still refuses the second complaint.
+    await expect(
+      insertComplaints(db.dataSource, [{ ...row, receivedAt: new Date('2025-03-01T00:00:00Z') }]),
+    ).rejects.toThrow(/complaint_keys_pkey/);
+    const other = await createInstitution(db.dataSource, { name: '另一家约束测试银行' });
+    await expect(
+      insertComplaints(db.dataSource, [{ ...row, institutionId: other }]),
+    ).rejects.toThrow(/complaint_keys_pkey/);
     // The same id from another source is another complaint.
     await insertComplaints(db.dataSource, [{ ...row, source: 'POLICE' }]);
     const [n] = await db.dataSource.query(

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveApi, type RunningApi } from '../src/bootstrap.js';
+import { ensurePartitionsFor } from '../src/complaints/complaint-partitions.js';
 import { complaintExportQuery } from '../src/exports/complaint-export-query.js';
 import { copyCsv, cursorRows } from '../src/exports/complaint-rows.js';
 import { ComplaintExportService, csvRecord } from '../src/exports/complaint-export.service.js';
@@ -285,6 +286,7 @@ describe.each(await testTargets())('complaint exports on the %s database', (targ
   it.runIf(target === 'server')(
     'cancels the COPY of a reader that goes away, and the connection serves the next query',
     async () => {
+      await ensurePartitionsFor(db.dataSource, [new Date(Date.now() - 20000 * 60_000)]);
       await db.dataSource.query(
         `INSERT INTO complaints (source, external_id, received_at, institution_id, province_code, narrative)
          SELECT 'MEDIA', 'BULK-' || g, now() - g * interval '1 minute', $1, '110000', '批量导入的投诉'

@@ -14,6 +14,7 @@ import {
   type Dimension,
 } from '@cw/domain';
 import type { Scope } from '../src/auth/roles.js';
+import { ensurePartitionsFor } from '../src/complaints/complaint-partitions.js';
 import { planCounts, rawPlan, type CountSource } from '../src/analytics/trend-planner.js';
 import { Random } from '../src/demo/random.js';
 import {
@@ -178,6 +179,15 @@ describe.each(await testTargets())('rollups on the %s database', (target) => {
     );
     await ds.query(
       `UPDATE complaints SET categories = '{THREAT,VISIT}', categories_declared = '{}', channels = '{}' WHERE id % 7 = 0`,
+    );
+    // Moved 40 days back: the earlier months' partitions first, as the writer does.
+    const [span] = await ds.query<{ first: Date }[]>(
+      `SELECT min(received_at) AS first FROM complaints`,
+    );
+    const days = Array.from({ length: 5 }, (_, i) => span!.first.getTime() - i * 10 * 86_400_000);
+    await ensurePartitionsFor(
+      ds,
+      days.map((t) => new Date(t)),
     );
     await ds.query(
       `UPDATE complaints SET received_at = received_at - interval '40 days', institution_id = $1 WHERE id % 9 = 0`,

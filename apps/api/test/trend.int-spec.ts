@@ -13,6 +13,7 @@ import {
   type Interval,
 } from '@cw/domain';
 import { serveApi, type RunningApi } from '../src/bootstrap.js';
+import { ensurePartitionsFor } from '../src/complaints/complaint-partitions.js';
 import { Random } from '../src/demo/random.js';
 import {
   createAgency,
@@ -242,6 +243,7 @@ describe.each(await testTargets())('complaintTrend on the %s database', (target)
       },
     ]);
     expect((await trend(filter, 'YEAR', null, null)).total).toBe(before + 1);
+    await ensurePartitionsFor(db.dataSource, [new Date('2023-05-05T05:00:00Z')]);
     await db.dataSource.query(
       `UPDATE complaints SET received_at = '2023-05-05T05:00:00Z' WHERE external_id = 'CACHE-1'`,
     );

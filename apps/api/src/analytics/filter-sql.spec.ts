@@ -15,7 +15,8 @@ describe('complaintCondition', () => {
       4,
     );
     expect(c.sql).toBe(
-      'c.received_day >= $4::date AND c.institution_id = ANY($5::int[]) AND c.categories && $6::text[]',
+      "c.received_day >= $4::date AND c.received_at >= $4::date::timestamp AT TIME ZONE 'Asia/Shanghai'" +
+        ' AND c.institution_id = ANY($5::int[]) AND c.categories && $6::text[]',
     );
     expect(c.params).toEqual(['2025-01-01', [3, 5], ['THREAT']]);
   });

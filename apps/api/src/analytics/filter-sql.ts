@@ -99,8 +99,18 @@ export function complaintCondition(
 
   parts.push(...scopeParts(scope, RAW_COLUMNS, bind));
 
-  if (filter.from) parts.push(`c.received_day >= ${bind(filter.from, 'date')}`);
-  if (filter.to) parts.push(`c.received_day <= ${bind(filter.to, 'date')}`);
+  // Each day bound also on received_at, the partition column, so that PostgreSQL reads only
+  // the period's monthly partitions (received_day is derived from it and cannot prune them).
+  if (filter.from) {
+    const from = bind(filter.from, 'date');
+    parts.push(`c.received_day >= ${from}`);
+    parts.push(`c.received_at >= ${from}::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+  }
+  if (filter.to) {
+    const to = bind(filter.to, 'date');
+    parts.push(`c.received_day <= ${to}`);
+    parts.push(`c.received_at < (${to} + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+  }
   if (filter.institutionIds?.length)
     parts.push(`c.institution_id = ANY(${bind(ids(filter.institutionIds), 'int[]')})`);
   if (filter.agencyIds?.length)

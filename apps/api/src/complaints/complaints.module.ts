@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ComplaintPartitionsService } from './complaint-partitions.service.js';
 import { ComplaintsResolver } from './complaints.resolver.js';
 import { ComplaintsService } from './complaints.service.js';
 
-@Module({ providers: [ComplaintsService, ComplaintsResolver], exports: [ComplaintsService] })
+@Module({ providers: [ComplaintsService, ComplaintsResolver, ComplaintPartitionsService], exports: [ComplaintsService] })
 export class ComplaintsModule {}

@@ -1,8 +1,15 @@
 import type { DataSource } from 'typeorm';
+import { ensurePartitionsAhead } from '../complaints/complaint-partitions.js';
 
-/** Applies pending migrations (each in its own transaction); returns their names. */
+/**
+ * Applies pending migrations (each in its own transaction); returns their names. Then makes
+ * sure this month's and the coming months' complaint partitions exist, so that a database
+ * is ready for today's complaints as soon as it is migrated (the API repeats this while it
+ * runs: ComplaintPartitionsService).
+ */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   const applied = await dataSource.runMigrations({ transaction: 'each' });
+  await ensurePartitionsAhead(dataSource);
   return applied.map((m) => m.name);
 }
 

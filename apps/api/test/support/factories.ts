@@ -2,6 +2,7 @@
 // inserted with plain SQL (not through the code under test).
 import type { DataSource } from 'typeorm';
 import type { Category, Channel, InstitutionType, Product, Source, Status } from '@cw/domain';
+import { ensurePartitionsFor } from '../../src/complaints/complaint-partitions.js';
 
 export async function createInstitution(
   db: DataSource,
@@ -41,6 +42,11 @@ export interface TestComplaint {
 export async function insertComplaints(db: DataSource, rows: TestComplaint[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
+    // Like every writer: the months' partitions first.
+    await ensurePartitionsFor(
+      db,
+      chunk.map((c) => c.receivedAt),
+    );
     const values: unknown[] = [];
     const tuples = chunk.map((c) => {
       const base = values.length;

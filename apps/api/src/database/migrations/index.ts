@@ -9,6 +9,7 @@ import { AddRollupVersion1764900000000 } from './1764900000000-AddRollupVersion.
 import { AddNarrativeSearch1765050000000 } from './1765050000000-AddNarrativeSearch.js';
 import { NarrativeSearchIndexOnServerOnly1765200000000 } from './1765200000000-NarrativeSearchIndexOnServerOnly.js';
 import { AddExportJobs1765100000000 } from './1765100000000-AddExportJobs.js';
+import { PartitionComplaintsByMonth1765300000000 } from './1765300000000-PartitionComplaintsByMonth.js';
 
 export const ALL_MIGRATIONS = [
   AddRegistryAndComplaints1764400000000,
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS = [
   AddNarrativeSearch1765050000000,
   AddExportJobs1765100000000,
   NarrativeSearchIndexOnServerOnly1765200000000,
+  PartitionComplaintsByMonth1765300000000,
 ];
