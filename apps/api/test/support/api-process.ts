@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const MAIN = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -18,6 +19,12 @@ export interface ApiProcess {
   exited: Promise<number | null>;
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
 }
+
+/** APIs still running: killed once the test file is done, so a failed test leaves none. */
+const running = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
 
 export function spawnApi(env: Record<string, string>): ApiProcess {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
@@ -44,8 +51,12 @@ export function spawnApi(env: Record<string, string>): ApiProcess {
   let err = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  running.add(proc);
   const exited = new Promise<number | null>((resolve) =>
-    proc.once('exit', (code) => resolve(code)),
+    proc.once('exit', (code) => {
+      running.delete(proc);
+      resolve(code);
+    }),
   );
   return {
     proc,
