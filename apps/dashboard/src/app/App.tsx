@@ -2,10 +2,12 @@
 // sign-in at /login, complaint intake and file imports (for administrators and operators),
 // and the admin pages. The overview, where visits start, comes with the first script; every
 // other page's code is loaded when it is first opened. Everything but /login needs a session.
-import { lazy, useEffect } from 'react';
+import { lazy, useEffect, useRef } from 'react';
+import { useApolloClient } from '@apollo/client/react';
 import { Route, Routes } from 'react-router-dom';
 import { NotFound } from '../features/auth/components/NotFound';
 import OverviewPage from '../features/overview/components/OverviewPage';
+import { prefetchOverview } from '../features/overview/prefetchOverview';
 import { RequireRole } from '../features/auth/components/RequireRole';
 import { RequireSession } from '../features/auth/components/RequireSession';
 import { DATA_ENTRY_ROLES } from '../features/auth/utils/roles';
@@ -67,10 +69,21 @@ const ReportsPage = lazy(() => import('../features/reports/components/ReportsPag
 
 export function App() {
   const { lang, urlLang, setLang } = useLangState();
+  const client = useApolloClient();
+  const started = useRef(false);
 
   useEffect(() => {
     document.documentElement.lang = localeOf(lang);
   }, [lang]);
+
+  // A visit that opens on the overview asks for its figures now, beside the session check
+  // (which this same commit sends), not once the check has answered. Only the first page.
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    const { pathname, search } = window.location;
+    if (analysisPageOf(pathname) === 'overview') prefetchOverview(client, search, lang);
+  }, [client, lang]);
 
   return (
     <I18nProvider lang={lang} urlLang={urlLang} setLang={setLang}>
