@@ -4,6 +4,8 @@
 //   npm run bench:dashboard                       builds, then measures on the database below
 //   DATABASE_URL=postgres://... npm run bench:dashboard
 //   BENCH_RUNS=5 (default) BENCH_EMAIL / BENCH_PASSWORD (the first admin, created if none)
+//   BENCH_TIMELINE=1 also prints the request timeline of the last run: when each request
+//   started and ended (ms from navigation start), GraphQL requests named by operation
 //
 // Default database: postgres://postgres@127.0.0.1:5432/cw_dash_bench, filled beforehand with
 //   createdb cw_dash_bench
@@ -31,6 +33,15 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const EMAIL = process.env['BENCH_EMAIL'] ?? 'bench-admin@example.com';
 const PASSWORD = process.env['BENCH_PASSWORD'] ?? 'bench admin password 1';
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const TIMELINE = process.env['BENCH_TIMELINE'] === '1';
+
+interface TimelineEntry {
+  what: string;
+  start: number;
+  firstByte: number;
+  end: number;
+  encoding: string;
+}
 
 /** What the page records: selector -> first time it was in the document. */
 const MARKS: Record<string, string> = {
@@ -97,7 +108,12 @@ async function startApi(port: number) {
   return proc;
 }
 
-async function visit(browser: Browser, base: string, collectScripts: boolean) {
+async function visit(
+  browser: Browser,
+  base: string,
+  collectScripts: boolean,
+  collectTimeline: boolean,
+) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
@@ -124,6 +140,27 @@ async function visit(browser: Browser, base: string, collectScripts: boolean) {
       );
     });
   }
+  const requests: Promise<TimelineEntry>[] = [];
+  if (collectTimeline) {
+    page.on('requestfinished', (req) => {
+      const url = new URL(req.url());
+      const body = req.postDataJSON() as { operationName?: string } | null;
+      const what =
+        url.pathname === '/graphql' ? `graphql ${body?.operationName ?? '?'}` : url.pathname;
+      requests.push(
+        req.response().then(async (res) => {
+          const t = req.timing();
+          return {
+            what,
+            start: t.startTime,
+            firstByte: t.startTime + t.responseStart,
+            end: t.startTime + t.responseEnd,
+            encoding: (await res?.allHeaders())?.['content-encoding'] ?? '',
+          };
+        }),
+      );
+    });
+  }
   await page.goto(`${base}/`);
   await page.waitForFunction(
     (names) => {
@@ -137,8 +174,19 @@ async function visit(browser: Browser, base: string, collectScripts: boolean) {
     () => (window as unknown as { __marks: Record<string, number> }).__marks,
   );
   await page.waitForLoadState('networkidle');
+  // Playwright's request times are wall-clock (ms since 1970); the marks count from the
+  // page's time origin.
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  const timeline = (await Promise.all(requests))
+    .map((e) => ({
+      ...e,
+      start: e.start - origin,
+      firstByte: e.firstByte - origin,
+      end: e.end - origin,
+    }))
+    .sort((a, b) => a.start - b.start);
   await context.close();
-  return { marks, scripts };
+  return { marks, scripts, timeline };
 }
 
 const median = (xs: number[]) => {
@@ -161,7 +209,8 @@ async function main() {
   try {
     const base = `http://127.0.0.1:${port}`;
     const runs: Awaited<ReturnType<typeof visit>>[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, base, i === 0));
+    for (let i = 0; i < RUNS; i++)
+      runs.push(await visit(browser, base, i === 0, TIMELINE && i === RUNS - 1));
     const scripts = runs[0]!.scripts.sort((a, b) => b.gzip - a.gzip);
     const gzipTotal = scripts.reduce((s, x) => s + x.gzip, 0);
     const rawTotal = scripts.reduce((s, x) => s + x.raw, 0);
@@ -208,6 +257,21 @@ async function main() {
       ),
     );
     const first = runs.map((r) => r.marks['firstChart'] ?? Infinity);
+    if (TIMELINE) {
+      console.log(`\n### Request timeline of run ${RUNS} (ms from navigation start)\n`);
+      console.log(
+        table(
+          ['request', 'start', 'first byte', 'end', 'encoding'],
+          runs[RUNS - 1]!.timeline.map((e) => [
+            e.what,
+            String(Math.round(e.start)),
+            String(Math.round(e.firstByte)),
+            String(Math.round(e.end)),
+            e.encoding,
+          ]),
+        ),
+      );
+    }
     console.log(
       `\nFirst chart: median ${Math.round(median(first))} ms, worst ${Math.round(Math.max(...first))} ms (goal: within 1,500 ms)`,
     );

@@ -4,7 +4,7 @@
 // narrative search finds complaints; the English switch changes the labels. Screenshots of
 // every page go to tests/e2e/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import {
   ComplaintsPage,
   figureSettled,
@@ -43,6 +43,40 @@ describe('analysis pages', () => {
     expect(await overview.chartsDrawn()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('[data-testid="province-map"] .tile').count()).toBe(34);
     await screenshot(page, 'overview-zh');
+    expect(errors).toEqual([]);
+  });
+
+  it('asks for each overview figure once, before the session check has answered', async () => {
+    for (const query of ['', '?provinceCodes=440000&categories=THREAT&lang=en']) {
+      const operations: string[] = [];
+      const record = (req: Request) => {
+        if (new URL(req.url()).pathname !== '/graphql') return;
+        const body = req.postDataJSON() as { operationName?: string } | null;
+        operations.push(body?.operationName ?? '?');
+      };
+      // Nothing of the page before may still be asking.
+      await page.goto('about:blank');
+      page.on('request', record);
+      try {
+        await overview.open(query);
+        await page.waitForLoadState('networkidle');
+      } finally {
+        page.off('request', record);
+        // A visit with ?lang=en keeps English as the preference: back to the default.
+        await page.evaluate(() => window.localStorage.removeItem('cw.lang'));
+      }
+      const count = (name: string) => operations.filter((o) => o === name).length;
+      // The figures asked for as the app starts are the page's own: none is asked twice.
+      expect(
+        ['ComplaintTrend', 'HeadlineFigures', 'Ranking', 'Shares', 'Spikes'].map(count),
+        `${query} ${operations.join(' ')}`,
+      ).toEqual([1, 1, 2, 1, 1]);
+      // The frame asks for the data summary once the session check has answered; the
+      // figures went out before that, beside the check.
+      expect(operations.indexOf('ComplaintTrend'), operations.join(' ')).toBeLessThan(
+        operations.indexOf('Dataset'),
+      );
+    }
     expect(errors).toEqual([]);
   });
 

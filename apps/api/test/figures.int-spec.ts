@@ -311,6 +311,25 @@ describe.each(await testTargets())('figures on the %s database', (target) => {
     }
   });
 
+  it('gives the same handling counts when the query does not ask for the medians', async () => {
+    const filter = `{ from: "2024-07-01", to: "2025-06-30" }`;
+    type Row = { institution: { id: string } | null; total: number; timely: number };
+    const fields = 'institution { id } total timely referredToPolice';
+    const without = await gql<{ handling: Row[] }>(
+      api.url,
+      `{ handling(filter: ${filter}) { ${fields} } }`,
+    );
+    const withMedians = await gql<{ handling: (Row & { medianDaysToAnswer: number | null })[] }>(
+      api.url,
+      `{ handling(filter: ${filter}) { ${fields} medianDaysToAnswer } }`,
+    );
+    expect(without.errors).toBeUndefined();
+    expect(withMedians.data!.handling.map(({ medianDaysToAnswer: _m, ...r }) => r)).toEqual(
+      without.data!.handling,
+    );
+    expect(withMedians.data!.handling[0]!.medianDaysToAnswer).not.toBeNull();
+  });
+
   it('gives the off-hours share from the Shanghai hour of the conduct', async () => {
     for (const extra of ['', ', categories: [INSULT]']) {
       const res = await gql<{
