@@ -28,6 +28,10 @@ export function useImportRun(accepted: UploadResult | null): RunView | null {
     variables: { id: accepted?.id ?? '' },
     skip: !accepted || isFinalStatus(accepted.status),
     pollInterval: POLL_INTERVAL_MS,
+    // Only this query's own answers: the history's refetch stores the same run in the cache
+    // with its final status and counters but without the rejected rows, and read from there
+    // a finished run would stop the polling before its rejected rows were ever fetched.
+    fetchPolicy: 'no-cache',
   });
 
   const polled = data?.importRun && data.importRun.id === accepted?.id ? data.importRun : null;
