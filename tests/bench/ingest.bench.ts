@@ -46,7 +46,18 @@ import {
   type Status,
 } from '@cw/domain';
 import { END_DATE } from './analytics-queries.js';
-import { gitCommit, rssBytes, startBenchApi, table, withClient, type BenchApi } from './support.js';
+import {
+  cpuSeconds,
+  dropDatabase as dropServerDatabase,
+  freshDatabase as createFreshDatabase,
+  gitCommit,
+  quoteIdent,
+  rssBytes,
+  startBenchApi,
+  table,
+  withClient,
+  type BenchApi,
+} from './support.js';
 
 const GOALS = { rowsPerSecond: 100_000, copyRatio: 0.5, growthMb: 300 };
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,8 +94,6 @@ const gib = (n: number) => `${(n / 1024 ** 3).toFixed(2)} GiB`;
 const secs = (s: number) => `${s.toFixed(1)} s`;
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)} %`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 // --- the file ------------------------------------------------------------------------------
 
@@ -475,20 +484,15 @@ async function writeCanonicalCsv(file: string, rows: number, seed: number): Prom
 // --- database --------------------------------------------------------------------------------
 
 async function freshDatabase(name: string): Promise<string> {
-  await withClient(`${serverUrl}/postgres`, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${quoteIdent(name)}`);
-    // Time spent in the rollup trigger functions (pg_stat_user_functions).
-    await c.query(`ALTER DATABASE ${quoteIdent(name)} SET track_functions = 'pl'`);
-  });
-  return `${serverUrl}/${name}`;
+  const url = await createFreshDatabase(serverUrl, name);
+  // Time spent in the rollup trigger functions (pg_stat_user_functions).
+  await withClient(`${serverUrl}/postgres`, (c) =>
+    c.query(`ALTER DATABASE ${quoteIdent(name)} SET track_functions = 'pl'`),
+  );
+  return url;
 }
 
-async function dropDatabase(name: string): Promise<void> {
-  await withClient(`${serverUrl}/postgres`, (c) =>
-    c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
-  );
-}
+const dropDatabase = (name: string) => dropServerDatabase(serverUrl, name);
 
 /** The invented lenders and agencies, as a registry holds them before any import. */
 async function seedRegistry(url: string, seed: number): Promise<void> {
@@ -570,23 +574,10 @@ async function hardware(): Promise<Record<string, string>> {
 
 // --- process figures (/proc) -----------------------------------------------------------------
 
-const CLOCK_TICKS = 100; // USER_HZ on Linux
-
 function hwmBytes(pid: number): number | null {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-/** User + system CPU seconds of a process, or null when it is gone. */
-function cpuSeconds(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
   } catch {
     return null;
   }
