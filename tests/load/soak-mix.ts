@@ -1,6 +1,10 @@
 // The soak's request mix: what the dashboard sends, in rough proportion to how often its
-// pages and panels ask. Each request is drawn at random (seeded) with a filter drawn from a
-// bounded set, so answers are sometimes computed and mostly cached, as with many analysts.
+// pages and panels ask. Each request is drawn at random (seeded), with a filter drawn the way
+// many analysts would choose one: mostly the default view (the last 12 months, nothing
+// narrowed), then a few popular narrowings (the biggest provinces, institutions, categories
+// more often than the smaller ones), rarely the rest. So most answers come from the count
+// cache and a steady trickle of new questions is computed from the tables, as in real use;
+// the run prints how many distinct requests it sent.
 //
 // Operations are written as the dashboard writes them (apps/dashboard/src/features/*/graphql);
 // the tests may not import the dashboard, so they are repeated here.
@@ -150,20 +154,26 @@ export function soakMix(ctx: MixContext): (random: Random, memory: MixMemory) =>
   // The dashboard's default is the last 12 months; the others are a click away.
   const ranges = weighted(
     [
-      { w: 6, range: { from: addMonths(month, -11), to: last } },
-      { w: 2, range: thisQuarter },
+      { w: 10, range: { from: addMonths(month, -11), to: last } },
+      { w: 3, range: thisQuarter },
+      { w: 3, range: { from: month, to: last } },
       { w: 1, range: previousQuarter },
-      { w: 2, range: { from: month, to: last } },
       { w: 1, range: {} },
     ],
     (r) => r.w,
   );
+  // Larger provinces, institutions (both ordered by complaints) and commoner categories
+  // are chosen more often: the i-th with weight 1 / (i + 1).
+  const zipf = <T>(items: readonly T[]) => weighted(items, (_, i) => 1 / (i + 1));
+  const province = zipf(ctx.provinceCodes);
+  const institution = zipf(ctx.institutionIds);
+  const category = zipf(CATEGORIES);
   const narrowing = weighted(
     [
-      { w: 12, add: (_: Random): Filter => ({}) },
-      { w: 3, add: (r: Random): Filter => ({ provinceCodes: [r.pick(ctx.provinceCodes)] }) },
-      { w: 2, add: (r: Random): Filter => ({ institutionIds: [r.pick(ctx.institutionIds)] }) },
-      { w: 3, add: (r: Random): Filter => ({ categories: [r.pick(CATEGORIES)] }) },
+      { w: 16, add: (_: Random): Filter => ({}) },
+      { w: 4, add: (r: Random): Filter => ({ provinceCodes: [province(r)] }) },
+      { w: 2, add: (r: Random): Filter => ({ institutionIds: [institution(r)] }) },
+      { w: 3, add: (r: Random): Filter => ({ categories: [category(r)] }) },
     ],
     (n) => n.w,
   );
@@ -340,7 +350,7 @@ export function soakMix(ctx: MixContext): (random: Random, memory: MixMemory) =>
       },
     },
     {
-      w: 4,
+      w: 2,
       make: (r) => ({
         kind: 'narrative search',
         graphql: gql(COMPLAINTS, {
@@ -384,8 +394,8 @@ export function soakMix(ctx: MixContext): (random: Random, memory: MixMemory) =>
   ];
   const pick = weighted(kinds, (k) => k.w);
   return (random, memory) => {
-    // A third of the requests come from a provincial analyst: every path in its scope.
-    const user: SoakUser = random.chance(1 / 3) ? 'provincial' : 'admin';
+    // A quarter of the requests come from a provincial analyst: every path in its scope.
+    const user: SoakUser = random.chance(1 / 4) ? 'provincial' : 'admin';
     return { ...pick(random).make(random, user, memory), user };
   };
 }

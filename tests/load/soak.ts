@@ -316,6 +316,7 @@ async function load(
   const samples: Sample[] = [];
   const sampleErrors: string[] = [];
   const distinct = new Set<string>();
+  const seenErrors = new Set<string>();
   const pending = new Set<Promise<void>>();
   const intervalMs = 1000 / rate;
   const endMs = durationS * 1000;
@@ -349,6 +350,12 @@ async function load(
     const p = send(api, tokens, request).then(({ error, data }) => {
       answers.push({ kind: request.kind, user: request.user, due, done: now(), error });
       if (!error) remember(memory, request, data);
+      else if (!seenErrors.has(`${request.kind}: ${error}`)) {
+        seenErrors.add(`${request.kind}: ${error}`);
+        log(
+          `  ${(now() / 1000).toFixed(0)} s: first ${request.kind} failure: ${error.slice(0, 300)}`,
+        );
+      }
       pending.delete(p);
     });
     pending.add(p);
@@ -470,7 +477,7 @@ async function main(): Promise<number> {
       ],
       [
         'load',
-        `${rate}/s for ${durationS} s, open loop, seed ${opts.seed}; a third as a provincial analyst (${facts.provinceCodes.slice(0, 2).join(', ')})`,
+        `${rate}/s for ${durationS} s, open loop, seed ${opts.seed}; a quarter as a provincial analyst (${facts.provinceCodes.slice(0, 2).join(', ')})`,
       ],
       [
         'memory rule',
