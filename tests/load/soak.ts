@@ -12,7 +12,10 @@
 // a provincial analyst it creates, and sends the mix of tests/load/soak-mix.ts. It records
 // every failed request (non-2xx, GraphQL error, no answer within --timeout), latency per
 // window, the rate achieved, and the API's RSS (/proc) and heap (/metrics) every --sample
-// seconds; memory is judged by tests/load/memory-rule.ts. Exit code 1 when any request
+// seconds; memory is judged by tests/load/memory-rule.ts. Options: --duration, --rate,
+// --sample and --window (seconds), --timeout (seconds a request may take), --seed, --fresh,
+// --server (with --fresh), --max-growth and --max-slope (the memory rule), --json FILE (every
+// figure), --cpu-prof DIR (a CPU profile of the API). Exit code 1 when any request
 // failed, memory was not flat, or fewer than 95 % of the requests were answered in the run.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -59,6 +62,7 @@ const { values: opts } = parseArgs({
     'max-growth': { type: 'string', default: '20' },
     'max-slope': { type: 'string', default: '2' },
     json: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 
@@ -228,11 +232,12 @@ async function send(
     if (body.data == null) return { error: 'GraphQL answer without data', data: null };
     return { error: null, data: body.data };
   } catch (e) {
-    const name = (e as Error).name;
-    return {
-      error: name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : String(e),
-      data: null,
-    };
+    const err = e as Error & { cause?: { code?: string; message?: string } };
+    if (err.name === 'TimeoutError')
+      return { error: `no answer within ${timeoutMs / 1000} s`, data: null };
+    // fetch reports a refused or reset connection as "fetch failed" with the reason as cause.
+    const cause = err.cause ? ` (${err.cause.code ?? err.cause.message ?? ''})` : '';
+    return { error: `${String(e)}${cause}`, data: null };
   }
 }
 
@@ -452,7 +457,14 @@ async function main(): Promise<number> {
   process.once('SIGTERM', interrupted);
   try {
     const facts = await dataFacts(db.url);
-    api = await startBenchApi({ apiDist, databaseUrl: db.url });
+    api = await startBenchApi({
+      apiDist,
+      databaseUrl: db.url,
+      // A V8 CPU profile of the API, written to this folder when it stops.
+      nodeArgs: opts['cpu-prof']
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts['cpu-prof'])}`]
+        : [],
+    });
     const tokens: Record<SoakUser, string> = {
       admin: api.token,
       provincial: await provincialToken(api, facts.provinceCodes.slice(0, 2)),
