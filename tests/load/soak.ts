@@ -197,8 +197,32 @@ interface Answer {
   error: string | null;
 }
 
-/** Sends one request; resolves with what failed, or null, and the GraphQL data. */
-async function send(
+/**
+ * Sends one request; resolves with what failed, or null, and the GraphQL data. Settles by
+ * --timeout plus 5 s whatever fetch does (an aborted fetch was seen never to settle when the
+ * API was far behind, which left the run waiting for ever).
+ */
+function send(
+  api: BenchApi,
+  tokens: Record<SoakUser, string>,
+  request: SoakRequest,
+): Promise<{ error: string | null; data: unknown }> {
+  return within(timeoutMs + 5000, attempt(api, tokens, request), () => ({
+    error: `no answer within ${timeoutMs / 1000} s (fetch did not give up)`,
+    data: null,
+  }));
+}
+
+/** `promise`, or `fallback()` when it has not settled after `ms`. */
+function within<T>(ms: number, promise: Promise<T>, fallback: () => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback()), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+async function attempt(
   api: BenchApi,
   tokens: Record<SoakUser, string>,
   request: SoakRequest,
@@ -333,10 +357,14 @@ async function load(
   const sampling = new Set<Promise<void>>();
   const sampleNow = () => {
     const t = now() / 1000;
-    const p = takeSample(api, t, pending.size).then(
-      (sample) => void samples.push(sample),
-      (e: unknown) => void sampleErrors.push(`${t.toFixed(0)} s: ${String(e)}`),
-    );
+    const p = within<Sample | string>(
+      timeoutMs + 5000,
+      takeSample(api, t, pending.size).catch((e: unknown) => String(e)),
+      () => '/metrics did not answer',
+    ).then((sample) => {
+      if (typeof sample === 'string') sampleErrors.push(`${t.toFixed(0)} s: ${sample}`);
+      else samples.push(sample);
+    });
     sampling.add(p);
     void p.finally(() => sampling.delete(p));
     return p;
@@ -353,6 +381,7 @@ async function load(
     distinct.add(`${request.user} ${request.get ?? JSON.stringify(request.graphql)}`);
     sent++;
     const p = send(api, tokens, request).then(({ error, data }) => {
+      pending.delete(p);
       answers.push({ kind: request.kind, user: request.user, due, done: now(), error });
       if (!error) remember(memory, request, data);
       else if (!seenErrors.has(`${request.kind}: ${error}`)) {
@@ -361,7 +390,6 @@ async function load(
           `  ${(now() / 1000).toFixed(0)} s: first ${request.kind} failure: ${error.slice(0, 300)}`,
         );
       }
-      pending.delete(p);
     });
     pending.add(p);
     if (now() >= nextSample) {
