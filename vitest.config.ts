@@ -87,6 +87,11 @@ export default defineConfig({
       },
       {
         resolve,
+        // Pure parts of the load tests (tests/load), e.g. the soak's memory rule.
+        test: { name: 'load', include: ['tests/load/**/*.spec.ts'], env: { TZ: 'UTC' } },
+      },
+      {
+        resolve,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],

@@ -8,7 +8,6 @@
 // Seeds (or, with --reuse, reuses) the database `cw_bench`, starts apps/api/dist/main.js on
 // it, and prints data size, hardware, a results table and whether each goal was met. A
 // benchmark reports; it does not fail: the exit code is 0 whatever the figures.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +16,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { dashboardQueries, END_DATE, type DashboardQuery } from './analytics-queries.js';
-import { gitCommit, startBenchApi, table, withClient, type BenchApi } from './support.js';
+import {
+  gitCommit,
+  graphql,
+  percentile,
+  run,
+  startBenchApi,
+  table,
+  withClient,
+  type BenchApi,
+} from './support.js';
 
 const GOALS = { p95Ms: 50, speedup: 10, queriesPerSecond: 500 };
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,13 +61,6 @@ const databaseUrl = `${serverUrl}/${opts.database}`;
 
 const log = (line = '') => console.log(line);
 
-/** Nearest-rank percentile of unsorted samples. */
-function percentile(samples: number[], p: number): number {
-  if (!samples.length) return NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
-
 const ms = (v: number) =>
   Number.isNaN(v) ? '—' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0);
 const int = (n: number) => n.toLocaleString('en-US');
@@ -90,16 +91,6 @@ async function currentData(): Promise<{ complaints: number; lastDay: string | nu
       `SELECT (SELECT count(*)::int FROM complaints) AS n, (SELECT max(day)::text FROM rollup_daily) AS last`,
     );
     return { complaints: n[0]!.n, lastDay: n[0]!.last };
-  });
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(command, args, { env, stdio: 'inherit' });
-    p.once('error', reject);
-    p.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`)),
-    );
   });
 }
 
@@ -200,29 +191,6 @@ async function hardware(): Promise<Record<string, string>> {
 type Api = BenchApi;
 
 const startApi = (): Promise<Api> => startBenchApi({ apiDist, databaseUrl });
-
-interface GraphqlResponse {
-  data?: unknown;
-  errors?: { message: string }[];
-}
-
-async function graphql(
-  url: string,
-  token: string | null,
-  body: { query: string; variables: Record<string, unknown> },
-): Promise<GraphqlResponse> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as GraphqlResponse;
-  if (!res.ok && !json.errors) json.errors = [{ message: `HTTP ${res.status}` }];
-  return json;
-}
 
 /** One timed GraphQL request; throws on a GraphQL error, so no error is timed as an answer. */
 async function timeApi(api: Api, q: DashboardQuery): Promise<number> {

@@ -46,7 +46,20 @@ import {
   type Status,
 } from '@cw/domain';
 import { END_DATE } from './analytics-queries.js';
-import { gitCommit, rssBytes, startBenchApi, table, withClient, type BenchApi } from './support.js';
+import {
+  cpuSeconds,
+  dropDatabase as dropServerDatabase,
+  freshDatabase as createFreshDatabase,
+  gitCommit,
+  quoteIdent,
+  Random,
+  rssBytes,
+  startBenchApi,
+  table,
+  withClient,
+  weighted,
+  type BenchApi,
+} from './support.js';
 
 const GOALS = { rowsPerSecond: 100_000, copyRatio: 0.5, growthMb: 300 };
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -84,57 +97,7 @@ const secs = (s: number) => `${s.toFixed(1)} s`;
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)} %`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 // --- the file ------------------------------------------------------------------------------
-
-/** sfc32, seeded: the same file for the same seed and size on every machine. */
-class Random {
-  private a = 0x9e3779b9;
-  private b = 0x243f6a88;
-  private c = 0xb7e15162;
-  private d: number;
-  constructor(seed: number) {
-    this.d = seed >>> 0;
-    for (let i = 0; i < 15; i++) this.next();
-  }
-  next(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-}
-
-/** Picks by weight in O(log n). */
-function weighted<T>(items: readonly T[], weight: (t: T, i: number) => number) {
-  const cumulative: number[] = [];
-  let total = 0;
-  items.forEach((t, i) => cumulative.push((total += weight(t, i))));
-  return (random: Random): T => {
-    const x = random.next() * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return items[lo]!;
-  };
-}
 
 // Invented lenders and agencies (no real firm is meant), stored before the import the way a
 // registry would hold them: a name, one or two aliases and a credit code.
@@ -475,20 +438,15 @@ async function writeCanonicalCsv(file: string, rows: number, seed: number): Prom
 // --- database --------------------------------------------------------------------------------
 
 async function freshDatabase(name: string): Promise<string> {
-  await withClient(`${serverUrl}/postgres`, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${quoteIdent(name)}`);
-    // Time spent in the rollup trigger functions (pg_stat_user_functions).
-    await c.query(`ALTER DATABASE ${quoteIdent(name)} SET track_functions = 'pl'`);
-  });
-  return `${serverUrl}/${name}`;
+  const url = await createFreshDatabase(serverUrl, name);
+  // Time spent in the rollup trigger functions (pg_stat_user_functions).
+  await withClient(`${serverUrl}/postgres`, (c) =>
+    c.query(`ALTER DATABASE ${quoteIdent(name)} SET track_functions = 'pl'`),
+  );
+  return url;
 }
 
-async function dropDatabase(name: string): Promise<void> {
-  await withClient(`${serverUrl}/postgres`, (c) =>
-    c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
-  );
-}
+const dropDatabase = (name: string) => dropServerDatabase(serverUrl, name);
 
 /** The invented lenders and agencies, as a registry holds them before any import. */
 async function seedRegistry(url: string, seed: number): Promise<void> {
@@ -570,23 +528,10 @@ async function hardware(): Promise<Record<string, string>> {
 
 // --- process figures (/proc) -----------------------------------------------------------------
 
-const CLOCK_TICKS = 100; // USER_HZ on Linux
-
 function hwmBytes(pid: number): number | null {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-/** User + system CPU seconds of a process, or null when it is gone. */
-function cpuSeconds(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
   } catch {
     return null;
   }

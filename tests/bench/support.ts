@@ -1,5 +1,7 @@
-// Helpers the benchmarks share: result tables, a one-off PostgreSQL client, a free port,
-// the built API started and signed in to, a process's memory, the commit measured.
+// Helpers the benchmarks and the soak (tests/load) share: result tables, percentiles, a
+// one-off PostgreSQL client, databases created and dropped, a child process run to its end,
+// a free port, the built API started and signed in to, GraphQL requests, a process's memory
+// and CPU time, the commit measured.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -15,6 +17,61 @@ export function table(header: string[], rows: string[][]): string {
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
+/** Nearest-rank percentile of unsorted samples (NaN when there are none). */
+export function percentile(samples: number[], p: number): number {
+  if (!samples.length) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+/** sfc32, seeded: the same numbers for the same seed on every machine. */
+export class Random {
+  private a = 0x9e3779b9;
+  private b = 0x243f6a88;
+  private c = 0xb7e15162;
+  private d: number;
+  constructor(seed: number) {
+    this.d = seed >>> 0;
+    for (let i = 0; i < 15; i++) this.next();
+  }
+  next(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+}
+
+/** Picks by weight in O(log n). */
+export function weighted<T>(items: readonly T[], weight: (t: T, i: number) => number) {
+  const cumulative: number[] = [];
+  let total = 0;
+  items.forEach((t, i) => cumulative.push((total += weight(t, i))));
+  return (random: Random): T => {
+    const x = random.next() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return items[lo]!;
+  };
+}
+
 export async function withClient<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -23,6 +80,34 @@ export async function withClient<T>(url: string, f: (c: pg.Client) => Promise<T>
   } finally {
     await client.end();
   }
+}
+
+export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Drops (closing its sessions) and creates database `name` on `serverUrl`; returns its URL. */
+export async function freshDatabase(serverUrl: string, name: string): Promise<string> {
+  await withClient(`${serverUrl}/postgres`, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${quoteIdent(name)}`);
+  });
+  return `${serverUrl}/${name}`;
+}
+
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  await withClient(`${serverUrl}/postgres`, (c) =>
+    c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+  );
+}
+
+/** Runs a command with inherited output; rejects unless it exits with 0. */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(command, args, { env, stdio: 'inherit' });
+    p.once('error', reject);
+    p.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`)),
+    );
+  });
 }
 
 /** A port nothing listens on right now. */
@@ -44,6 +129,8 @@ export interface BenchApi {
   url: string;
   token: string;
   pid: number;
+  /** What the API has written to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -93,23 +180,56 @@ export async function startBenchApi(options: {
     await new Promise((r) => proc.once('exit', r));
   };
   try {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query:
-          'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-        variables: BENCH_ADMIN,
-      }),
-    });
-    const body = (await res.json()) as { data?: { login?: { token?: string } }; errors?: unknown };
-    const token = body.data?.login?.token;
-    if (!token) throw new Error(`login failed: ${JSON.stringify(body.errors)}`);
-    return { url, token, pid: proc.pid!, stop };
+    return {
+      url,
+      token: await signIn(url, BENCH_ADMIN),
+      pid: proc.pid!,
+      output: () => output,
+      stop,
+    };
   } catch (e) {
     await stop();
     throw e;
   }
+}
+
+export interface GraphqlResponse {
+  data?: unknown;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** POSTs one GraphQL request; a non-2xx answer without `errors` gets one saying its status. */
+export async function graphql(
+  url: string,
+  token: string | null,
+  body: { query: string; variables?: Record<string, unknown> },
+): Promise<GraphqlResponse> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as GraphqlResponse;
+  if (!res.ok && !json.errors) json.errors = [{ message: `HTTP ${res.status}` }];
+  return json;
+}
+
+/** Signs in and returns the session token (sent as `Authorization: Bearer`). */
+export async function signIn(
+  url: string,
+  user: { email: string; password: string },
+): Promise<string> {
+  const body = await graphql(url, null, {
+    query:
+      'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+    variables: user,
+  });
+  const token = (body.data as { login?: { token?: string } } | undefined)?.login?.token;
+  if (!token) throw new Error(`login failed: ${JSON.stringify(body.errors)}`);
+  return token;
 }
 
 /** A process's resident memory (Linux /proc), or null when it is gone. */
@@ -117,6 +237,19 @@ export function rssBytes(pid: number): number | null {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/** User + system CPU seconds of a process (Linux /proc), or null when it is gone. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
   } catch {
     return null;
   }

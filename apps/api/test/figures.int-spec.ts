@@ -330,6 +330,31 @@ describe.each(await testTargets())('figures on the %s database', (target) => {
     expect(withMedians.data!.handling[0]!.medianDaysToAnswer).not.toBeNull();
   });
 
+  it('gives handling figures of zero, not an error, where no complaint matches', async () => {
+    // A province without complaints (read from the daily rollup), then a category too (read
+    // from the complaints table): both answer the all-institutions row alone, with zeros.
+    for (const extra of ['', ', categories: [THREAT]']) {
+      const res = await gql<{ handling: unknown[] }>(
+        api.url,
+        `{ handling(filter: { from: "2024-07-01", to: "2025-06-30", provinceCodes: ["650000"]${extra} }) {
+            institution { id } total responded timely timelyShare medianDaysToAnswer referredToPolice policeShare } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.handling).toEqual([
+        {
+          institution: null,
+          total: 0,
+          responded: 0,
+          timely: 0,
+          timelyShare: null,
+          medianDaysToAnswer: null,
+          referredToPolice: 0,
+          policeShare: null,
+        },
+      ]);
+    }
+  });
+
   it('gives the off-hours share from the Shanghai hour of the conduct', async () => {
     for (const extra of ['', ', categories: [INSULT]']) {
       const res = await gql<{

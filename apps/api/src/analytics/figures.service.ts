@@ -265,9 +265,11 @@ export class FiguresService {
     if (dailyRollupServes(scope, filter)) {
       const params: unknown[] = [];
       const where = rollupCondition(scope, filter, 'r.day', params);
+      // ROLLUP gives its grand-total row even when no row matches: sums of nothing are 0.
       counts = await this.db.query(
-        `SELECT r.institution_id::text AS "institutionId", sum(r.n)::int AS total, sum(r.responded)::int AS responded,
-                sum(r.timely)::int AS timely, sum(r.police)::int AS police
+        `SELECT r.institution_id::text AS "institutionId", coalesce(sum(r.n), 0)::int AS total,
+                coalesce(sum(r.responded), 0)::int AS responded, coalesce(sum(r.timely), 0)::int AS timely,
+                coalesce(sum(r.police), 0)::int AS police
          FROM rollup_daily r WHERE ${where} GROUP BY ROLLUP (r.institution_id)`,
         params,
       );
