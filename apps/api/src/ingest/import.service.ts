@@ -207,6 +207,10 @@ export class ImportService {
       batch = [];
       errors = [];
       keys = new Set();
+      // The embedded database runs in this thread and answers without I/O: without a turn
+      // of the event loop here, a file already in memory would be imported to its end before
+      // any other request, or a shutdown signal, is served.
+      await new Promise((resolve) => setImmediate(resolve));
     };
     try {
       for await (const item of items) {
