@@ -42,11 +42,7 @@ export class PartitionComplaintsByMonth1765300000000 implements MigrationInterfa
           INCLUDING GENERATED INCLUDING IDENTITY,
         CONSTRAINT complaints_pkey PRIMARY KEY (id, institution_id, received_at),
         CONSTRAINT complaints_key UNIQUE (source, external_id, institution_id, received_at),
-        CONSTRAINT complaints_institution_id_fkey FOREIGN KEY (institution_id) REFERENCES institutions (id),
-        CONSTRAINT complaints_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES collection_agencies (id),
-        CONSTRAINT complaints_province_code_fkey FOREIGN KEY (province_code) REFERENCES regions (code),
-        CONSTRAINT complaints_city_code_fkey FOREIGN KEY (city_code) REFERENCES regions (code),
-        CONSTRAINT complaints_submitted_by_fkey FOREIGN KEY (submitted_by) REFERENCES users (id)
+        ${FOREIGN_KEYS}
       ) PARTITION BY RANGE (received_at);
 
       CREATE FUNCTION complaint_partitions_ensure(days date[]) RETURNS integer
@@ -123,7 +119,8 @@ export class PartitionComplaintsByMonth1765300000000 implements MigrationInterfa
       END $fn$;
 
       ${indexes(await embedded(q))}
-      ${triggers()}
+      ${rollupTriggers()}
+      ${keyTriggers()}
     `);
   }
 
@@ -152,11 +149,7 @@ export class PartitionComplaintsByMonth1765300000000 implements MigrationInterfa
           INCLUDING GENERATED INCLUDING IDENTITY,
         CONSTRAINT complaints_pkey PRIMARY KEY (id),
         CONSTRAINT complaints_source_external_id_key UNIQUE (source, external_id),
-        CONSTRAINT complaints_institution_id_fkey FOREIGN KEY (institution_id) REFERENCES institutions (id),
-        CONSTRAINT complaints_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES collection_agencies (id),
-        CONSTRAINT complaints_province_code_fkey FOREIGN KEY (province_code) REFERENCES regions (code),
-        CONSTRAINT complaints_city_code_fkey FOREIGN KEY (city_code) REFERENCES regions (code),
-        CONSTRAINT complaints_submitted_by_fkey FOREIGN KEY (submitted_by) REFERENCES users (id)
+        ${FOREIGN_KEYS}
       );
       INSERT INTO complaints (${COPIED}) OVERRIDING SYSTEM VALUE
         SELECT ${COPIED} FROM complaints_partitioned;
@@ -166,17 +159,18 @@ export class PartitionComplaintsByMonth1765300000000 implements MigrationInterfa
       DROP FUNCTION complaint_partitions_ensure(date[]);
 
       ${indexes(await embedded(q))}
-      CREATE TRIGGER complaints_rollup_insert AFTER INSERT ON complaints
-        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_insert();
-      CREATE TRIGGER complaints_rollup_delete AFTER DELETE ON complaints
-        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_delete();
-      CREATE TRIGGER complaints_rollup_update AFTER UPDATE ON complaints
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_update();
-      CREATE TRIGGER complaints_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON complaints
-        FOR EACH STATEMENT EXECUTE FUNCTION rollup_version_bump();
+      ${rollupTriggers()}
     `);
   }
 }
+
+/** LIKE copies no foreign keys: the complaints table's, as the earlier migrations made them. */
+const FOREIGN_KEYS = `
+  CONSTRAINT complaints_institution_id_fkey FOREIGN KEY (institution_id) REFERENCES institutions (id),
+  CONSTRAINT complaints_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES collection_agencies (id),
+  CONSTRAINT complaints_province_code_fkey FOREIGN KEY (province_code) REFERENCES regions (code),
+  CONSTRAINT complaints_city_code_fkey FOREIGN KEY (city_code) REFERENCES regions (code),
+  CONSTRAINT complaints_submitted_by_fkey FOREIGN KEY (submitted_by) REFERENCES users (id)`;
 
 /** Every stored column; the generated ones (received_day, incident_hour) follow from them. */
 const COPIED = [
@@ -236,7 +230,8 @@ const indexes = (onEmbedded: boolean) =>
     .map(([name, def]) => `CREATE INDEX ${name} ON complaints ${def};`)
     .join('\n');
 
-const triggers = () => `
+/** The earlier migrations' triggers: rollups and the data version. */
+const rollupTriggers = () => `
   CREATE TRIGGER complaints_rollup_insert AFTER INSERT ON complaints
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_insert();
   CREATE TRIGGER complaints_rollup_delete AFTER DELETE ON complaints
@@ -244,7 +239,10 @@ const triggers = () => `
   CREATE TRIGGER complaints_rollup_update AFTER UPDATE ON complaints
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_update();
   CREATE TRIGGER complaints_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON complaints
-    FOR EACH STATEMENT EXECUTE FUNCTION rollup_version_bump();
+    FOR EACH STATEMENT EXECUTE FUNCTION rollup_version_bump();`;
+
+/** This migration's triggers, which keep complaint_keys. */
+const keyTriggers = () => `
   CREATE TRIGGER complaints_keys_insert AFTER INSERT ON complaints
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION complaint_keys_on_insert();
   CREATE TRIGGER complaints_keys_delete AFTER DELETE ON complaints
