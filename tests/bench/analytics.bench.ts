@@ -20,7 +20,7 @@ import {
   gitCommit,
   graphql,
   percentile,
-  run,
+  seedDemoData,
   startBenchApi,
   table,
   withClient,
@@ -105,20 +105,12 @@ async function prepareData(): Promise<void> {
         `(it holds ${now ? int(now.complaints) : 'nothing'}${opts.reuse ? '' : '; no --reuse'})`,
     );
     const started = performance.now();
-    await run(
-      process.execPath,
-      [
-        path.join(apiDist, 'demo/seed.cli.js'),
-        '--complaints',
-        String(complaints),
-        '--seed',
-        opts.seed,
-        '--end',
-        END_DATE,
-        '--replace',
-      ],
-      { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    );
+    await seedDemoData(apiDist, databaseUrl, {
+      complaints,
+      seed: opts.seed,
+      end: END_DATE,
+      replace: true,
+    });
     log(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   // A bulk load leaves the visibility map empty (no index-only scans) and no statistics:

@@ -110,6 +110,28 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Pr
   });
 }
 
+/** Fills the database at `url` with the demo data set through the built seed CLI. */
+export function seedDemoData(
+  apiDist: string,
+  url: string,
+  opts: { complaints: number; seed: string; end: string; replace?: boolean },
+): Promise<void> {
+  return run(
+    process.execPath,
+    [
+      path.join(apiDist, 'demo/seed.cli.js'),
+      '--complaints',
+      String(opts.complaints),
+      '--seed',
+      opts.seed,
+      '--end',
+      opts.end,
+      ...(opts.replace ? ['--replace'] : []),
+    ],
+    { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+  );
+}
+
 /** A port nothing listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

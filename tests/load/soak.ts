@@ -33,7 +33,7 @@ import {
   percentile,
   Random,
   rssBytes,
-  run,
+  seedDemoData,
   signIn,
   startBenchApi,
   table,
@@ -118,19 +118,7 @@ async function prepareDatabase(): Promise<Database> {
   const name = `cw_soak_${process.pid}`;
   log(`creating ${name} on ${serverUrl} with ${int(freshComplaints)} demo complaints`);
   const url = await freshDatabase(serverUrl, name);
-  await run(
-    process.execPath,
-    [
-      path.join(apiDist, 'demo/seed.cli.js'),
-      '--complaints',
-      String(freshComplaints),
-      '--seed',
-      opts.seed,
-      '--end',
-      END_DATE,
-    ],
-    { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
-  );
+  await seedDemoData(apiDist, url, { complaints: freshComplaints, seed: opts.seed, end: END_DATE });
   // As autovacuum soon would: statistics and a visibility map for the freshly loaded tables.
   await withClient(url, (c) => c.query('VACUUM ANALYZE'));
   return { url, fresh: name };
