@@ -220,12 +220,14 @@ describe.each(await testTargets())('monthly partitions on the %s database', (tar
         await writeComplaints(first.manager, [complaint('RACE-1', '2025-07-01T10:00:00+08:00')]);
         // Reads no stored place (the first has not committed), so it inserts in August and
         // waits on complaint_keys until the first commits: then the key is taken.
-        const late = writeComplaints(second.manager, [
-          complaint('RACE-1', '2025-08-01T10:00:00+08:00'),
-        ]);
+        // The expectation is attached at once: the refusal may arrive in the same turn as the
+        // first writer's commit, before a later `expect` would be listening.
+        const late = expect(
+          writeComplaints(second.manager, [complaint('RACE-1', '2025-08-01T10:00:00+08:00')]),
+        ).rejects.toThrow(/complaint_keys_pkey/);
         await new Promise((r) => setTimeout(r, 300));
         await first.commitTransaction();
-        await expect(late).rejects.toThrow(/complaint_keys_pkey/);
+        await late;
         await second.rollbackTransaction();
       } finally {
         await first.release();
