@@ -2,6 +2,10 @@
 // remembers the data version it was computed at (rollup_version, raised by every change to
 // complaints or institutions), and is used only while the version is the same. Answers
 // stay exact; repeated dashboard questions cost one small read instead of an aggregation.
+//
+// Questions asked again while their answer is still being computed wait for that
+// computation instead of starting their own: when many analysts open the overview at once
+// on a cold cache, each figure is aggregated once, not once per analyst.
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_DATABASE, type Queryable } from '../database/read-database.js';
 
@@ -12,6 +16,8 @@ export const COUNT_CACHE_MAX_ROWS = 5000;
 @Injectable()
 export class CountCache {
   private readonly entries = new Map<string, { version: string; value: unknown }>();
+  /** Computations under way, by data version and key. */
+  private readonly computing = new Map<string, Promise<unknown>>();
   private readonly maxEntries = COUNT_CACHE_ENTRIES;
 
   /** Reads the version and the counts on the same side as the request (read-database.ts). */
@@ -42,12 +48,30 @@ export class CountCache {
       this.entries.set(key, hit);
       return hit.value as T;
     }
-    const value = await compute();
-    if (size(value) > COUNT_CACHE_MAX_ROWS) return value;
+    // The version is part of the key: a caller that saw newer data never shares an answer
+    // computed on older data. A failure is shared by those waiting, and not kept.
+    const running = `${version}\u0000${key}`;
+    const shared = this.computing.get(running);
+    if (shared) return shared as Promise<T>;
+    const computation = compute()
+      .then((value) => {
+        this.keep(key, version, value, size(value));
+        return value;
+      })
+      .finally(() => this.computing.delete(running));
+    this.computing.set(running, computation);
+    return computation;
+  }
+
+  private keep(key: string, version: string, value: unknown, rows: number): void {
+    if (rows > COUNT_CACHE_MAX_ROWS) return;
+    // An answer at an older version than the one kept (a slow computation finishing late)
+    // would only be replaced again; versions only grow, and compare as numbers.
+    const kept = this.entries.get(key);
+    if (kept && BigInt(kept.version || '0') > BigInt(version || '0')) return;
     this.entries.delete(key);
     this.entries.set(key, { version, value });
     if (this.entries.size > this.maxEntries)
       this.entries.delete(this.entries.keys().next().value as string);
-    return value;
   }
 }

@@ -1,0 +1,107 @@
+// The count cache on a real database: an answer is reused while rollup_version is
+// unchanged and computed again after a change; callers asking the same question while it
+// is being computed share one computation; a failure is shared, not kept.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CountCache } from '../src/analytics/count-cache.js';
+import { openTestDatabase, testTargets, type TestDatabase } from './support/test-database.js';
+
+describe.each(await testTargets())('count cache on the %s database', (target) => {
+  let db: TestDatabase;
+  let cache: CountCache;
+
+  beforeAll(async () => {
+    db = await openTestDatabase(target);
+    cache = new CountCache(db.dataSource);
+  });
+  afterAll(() => db?.close());
+
+  const bump = () => db.dataSource.query(`UPDATE rollup_version SET version = version + 1`);
+
+  /** A computation that counts its runs and finishes when told to. */
+  function gated(value: number) {
+    let runs = 0;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const compute = async () => {
+      runs++;
+      await gate;
+      return value;
+    };
+    return { compute, runs: () => runs, open };
+  }
+
+  it('computes a question asked by many at once only once, and keeps the answer', async () => {
+    const c = gated(42);
+    const answers = Promise.all(
+      Array.from({ length: 8 }, () => cache.cached('together', c.compute, () => 1)),
+    );
+    // Every caller has read the version and joined before the computation ends.
+    await new Promise((r) => setTimeout(r, 200));
+    c.open();
+    expect(await answers).toEqual(Array(8).fill(42));
+    expect(c.runs()).toBe(1);
+    expect(await cache.cached('together', c.compute, () => 1)).toBe(42);
+    expect(c.runs()).toBe(1);
+  });
+
+  it('computes again after the data changed', async () => {
+    let runs = 0;
+    const compute = async () => ++runs;
+    expect(await cache.cached('changes', compute, () => 1)).toBe(1);
+    expect(await cache.cached('changes', compute, () => 1)).toBe(1);
+    await bump();
+    expect(await cache.cached('changes', compute, () => 1)).toBe(2);
+  });
+
+  it('does not give a caller who saw newer data an answer begun on older data', async () => {
+    const old = gated(1);
+    const before = cache.cached('versions', old.compute, () => 1);
+    await new Promise((r) => setTimeout(r, 100));
+    await bump();
+    const fresh = gated(2);
+    const after = cache.cached('versions', fresh.compute, () => 1);
+    await new Promise((r) => setTimeout(r, 100));
+    fresh.open();
+    old.open();
+    expect(await before).toBe(1);
+    expect(await after).toBe(2);
+    expect(old.runs() + fresh.runs()).toBe(2);
+    // The older answer, finishing last, did not replace the newer one.
+    expect(await cache.cached('versions', old.compute, () => 1)).toBe(2);
+  });
+
+  it('shares a failure with those waiting and computes again on the next question', async () => {
+    let runs = 0;
+    let fail!: (e: Error) => void;
+    const failing = () => {
+      runs++;
+      return new Promise<number>((_, reject) => (fail = reject));
+    };
+    const first = cache.cached('fails', failing, () => 1);
+    const second = cache.cached('fails', failing, () => 1);
+    const settled = Promise.allSettled([first, second]);
+    await new Promise((r) => setTimeout(r, 200));
+    fail(new Error('database went away'));
+    const results = await settled;
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(runs).toBe(1);
+    expect(
+      await cache.cached(
+        'fails',
+        async () => 7,
+        () => 1,
+      ),
+    ).toBe(7);
+  });
+
+  it('does not keep answers larger than its row limit', async () => {
+    let runs = 0;
+    const big = async () => {
+      runs++;
+      return 'large';
+    };
+    await cache.cached('big', big, () => 1_000_000);
+    await cache.cached('big', big, () => 1_000_000);
+    expect(runs).toBe(2);
+  });
+});
