@@ -45,7 +45,11 @@ describe.each(await testTargets())('health and metrics on the %s database', (tar
   beforeAll(async () => {
     db = await openTestDatabase(target);
     // Listens on every address, so that /metrics can be asked from a non-loopback one.
-    api = await serveApi(db, testEnv({ HOST: '0.0.0.0' }));
+    // DATABASE_URL as the API is given it in production: readiness opens its own connection.
+    api = await serveApi(
+      db,
+      testEnv({ HOST: '0.0.0.0', ...(db.url ? { DATABASE_URL: db.url } : {}) }),
+    );
     port = Number(new URL(api.url).port);
     token = await login(api.url, TEST_ADMIN.email, TEST_ADMIN.password);
   });
@@ -83,6 +87,39 @@ describe.each(await testTargets())('health and metrics on the %s database', (tar
     }
     expect((await getJson(`${api.url}/health/ready`)).status).toBe(200);
   });
+
+  it.runIf(target === 'server')(
+    'stays ready while every pooled connection is taken by slow dashboard queries',
+    async () => {
+      // A lock held elsewhere makes every figure wait for its data version (count-cache.ts),
+      // holding a pooled connection each; more requests than the pool (5) has connections.
+      const locker = new pg.Client({ connectionString: db.url! });
+      await locker.connect();
+      try {
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE rollup_version IN ACCESS EXCLUSIVE MODE');
+        const figures = Array.from({ length: 8 }, (_, i) =>
+          gql(
+            api.url,
+            `query($f: ComplaintFilter) { complaintTrend(filter: $f, interval: MONTH) { total } }`,
+            { f: { from: `2024-0${i + 1}-01`, to: '2024-12-31' } },
+            token,
+          ),
+        );
+        await new Promise((r) => setTimeout(r, 300));
+        const started = Date.now();
+        expect(await getJson(`${api.url}/health/ready`)).toEqual({
+          status: 200,
+          body: { status: 'ready', checks: { database: 'ok', migrations: 'ok' } },
+        });
+        expect(Date.now() - started).toBeLessThan(2000);
+        await locker.query('ROLLBACK');
+        for (const r of await Promise.all(figures)) expect(r.errors).toBeUndefined();
+      } finally {
+        await locker.end();
+      }
+    },
+  );
 
   it('counts requests by GraphQL operation and REST route, import rows, export jobs and pool use', async () => {
     await gql(api.url, `query DashboardTotals { dataset { complaintCount } }`, {}, token);

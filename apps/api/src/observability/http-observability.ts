@@ -13,7 +13,7 @@ import type { Env } from '../config/env.js';
 import type { JsonLogger } from './json-logger.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { MetricsService } from './metrics.service.js';
-import { ReadinessCheck } from './health.js';
+import { dataSourceQuery, ownConnectionQuery, ReadinessCheck } from './health.js';
 import { isWellFormedRequestId, requestContext } from './request-context.js';
 
 /** What the GraphQL plugin learns about a request, for its log line and metrics. */
@@ -85,7 +85,10 @@ export function installObservability(
     res.status(200).json({ status: 'live' });
   });
 
-  const readiness = new ReadinessCheck(deps.db);
+  const readiness = new ReadinessCheck(
+    env.DATABASE_URL ? ownConnectionQuery(env.DATABASE_URL) : dataSourceQuery(deps.db),
+    deps.db.migrations.map((m) => m.name ?? m.constructor.name),
+  );
   express.get('/health/ready', (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
     readiness.check().then((result) => {
