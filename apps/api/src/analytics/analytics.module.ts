@@ -15,6 +15,6 @@ import { TrendService } from './trend.service.js';
     HandlingRowResolver,
     SpikeResultResolver,
   ],
-  exports: [TrendService, FiguresService],
+  exports: [TrendService, FiguresService, CountCache],
 })
 export class AnalyticsModule {}

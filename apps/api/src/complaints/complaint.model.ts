@@ -1,5 +1,14 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { Category, Channel, Evidence, Product, Source, Status } from '@cw/domain';
+import type {
+  Category,
+  Channel,
+  ComplaintFilter,
+  Evidence,
+  Product,
+  Source,
+  Status,
+} from '@cw/domain';
+import type { Scope } from '../auth/roles.js';
 import { DateScalar } from '../graphql/date.scalar.js';
 import {
   CategoryEnum,
@@ -95,10 +104,17 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+/** What the page was asked for: its totalCount is counted only when a query selects it. */
+export interface ComplaintCountQuery {
+  scope: Scope;
+  filter: ComplaintFilter;
+  search: string | null;
+}
+
 @ObjectType()
 export class ComplaintConnection {
-  @Field(() => Int)
-  totalCount!: number;
+  /** Not a GraphQL field: totalCount (complaints.resolver.ts) counts what this describes. */
+  countQuery!: ComplaintCountQuery;
 
   @Field(() => [ComplaintEdge])
   edges!: ComplaintEdge[];

@@ -1,7 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '../analytics/analytics.module.js';
 import { ComplaintPartitionsService } from './complaint-partitions.service.js';
-import { ComplaintsResolver } from './complaints.resolver.js';
+import { ComplaintConnectionResolver, ComplaintsResolver } from './complaints.resolver.js';
 import { ComplaintsService } from './complaints.service.js';
 
-@Module({ providers: [ComplaintsService, ComplaintsResolver, ComplaintPartitionsService], exports: [ComplaintsService] })
+@Module({
+  imports: [AnalyticsModule],
+  providers: [
+    ComplaintsService,
+    ComplaintsResolver,
+    ComplaintConnectionResolver,
+    ComplaintPartitionsService,
+  ],
+  exports: [ComplaintsService],
+})
 export class ComplaintsModule {}

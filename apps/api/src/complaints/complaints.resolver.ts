@@ -61,3 +61,14 @@ export class ComplaintsResolver {
     return c.agencyId ? ctx.loaders.agency.load(c.agencyId) : Promise.resolve(null);
   }
 }
+
+@Resolver(() => ComplaintConnection)
+export class ComplaintConnectionResolver {
+  constructor(private readonly service: ComplaintsService) {}
+
+  /** Counted only when asked for: a page that does not show the total does not pay for it. */
+  @ResolveField(() => Int)
+  totalCount(@Parent() connection: ComplaintConnection): Promise<number> {
+    return this.service.count(connection.countQuery);
+  }
+}

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ComplaintFilter } from '@cw/domain';
+import { CountCache } from '../analytics/count-cache.js';
+import { TrendService } from '../analytics/trend.service.js';
 import {
   complaintCondition,
   rollupCondition,
@@ -10,7 +12,12 @@ import {
 } from '../analytics/filter-sql.js';
 import type { Scope } from '../auth/roles.js';
 import { AppError } from '../graphql/app-error.js';
-import type { Complaint, ComplaintConnection, Dataset } from './complaint.model.js';
+import type {
+  Complaint,
+  ComplaintConnection,
+  ComplaintCountQuery,
+  Dataset,
+} from './complaint.model.js';
 import { parseNarrativeSearch } from './narrative-search.js';
 
 /** Largest page of complaints one query returns. */
@@ -64,7 +71,11 @@ function withSearch(cond: SqlCondition, search: string | null, useIndex: boolean
 
 @Injectable()
 export class ComplaintsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly trends: TrendService,
+    private readonly cache: CountCache,
+  ) {}
 
   private searchIndex: Promise<boolean> | null = null;
 
@@ -120,17 +131,27 @@ export class ComplaintsService {
        ORDER BY c.received_at DESC, c.id DESC LIMIT $${params.length}`,
       params,
     );
-    const [count] = await this.db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM complaints c WHERE ${cond.sql}`,
-      cond.params,
-    );
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
     return {
-      totalCount: count?.n ?? 0,
+      countQuery: { scope, filter, search },
       edges: page.map((node) => ({ node, cursor: encodeCursor(node) })),
       pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null },
     };
+  }
+
+  /**
+   * How many complaints the list holds in all. Without a search, the same count the trend
+   * gives (from the rollups where they can answer: exact, and milliseconds instead of a
+   * count over the table); with one, a count of the matching narratives, kept by the count
+   * cache while the data is unchanged, so paging through a result counts it once.
+   */
+  async count({ scope, filter, search }: ComplaintCountQuery): Promise<number> {
+    if (!parseNarrativeSearch(search)) return this.trends.countDistinct(scope, filter);
+    const cond = withSearch(complaintCondition(scope, filter), search, await this.hasSearchIndex());
+    const sql = `SELECT count(*)::int AS n FROM complaints c WHERE ${cond.sql}`;
+    const [row] = await this.cache.query<{ n: number }>(sql, cond.params);
+    return row?.n ?? 0;
   }
 
   /** One complaint by id, if the caller may see it; null otherwise (or when there is none). */
