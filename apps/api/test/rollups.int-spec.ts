@@ -33,7 +33,14 @@ const CITIES: Record<string, (string | null)[]> = {
 };
 const MONTH_STARTS = ['2024-01-01', '2024-02-01', '2024-06-01', '2025-01-01', '2025-03-01'];
 const MONTH_ENDS = ['2024-02-29', '2024-12-31', '2025-03-31', '2025-06-30', '2025-12-31'];
-const ODD_DAYS = ['2024-02-29', '2024-07-15', '2025-03-31', '2025-04-01'];
+const ODD_DAYS = [
+  '2024-02-29',
+  '2024-07-15',
+  '2024-11-20',
+  '2025-03-31',
+  '2025-04-01',
+  '2025-06-14',
+];
 
 describe.each(await testTargets())('rollups on the %s database', (target) => {
   let db: TestDatabase;
@@ -46,6 +53,7 @@ describe.each(await testTargets())('rollups on the %s database', (target) => {
     rollup_monthly: 0,
     rollup_monthly_national: 0,
     complaints: 0,
+    split: 0,
   };
 
   function complaint(i: number): TestComplaint {
@@ -169,6 +177,7 @@ describe.each(await testTargets())('rollups on the %s database', (target) => {
     expect(used.complaints).toBeGreaterThan(10);
     expect(used.rollup_daily_national).toBeGreaterThan(2);
     expect(used.rollup_monthly_national).toBeGreaterThan(2);
+    expect(used.split).toBeGreaterThan(5);
   });
 
   it('stays exact after a second import that updates, moves and deletes rows', async () => {

@@ -9,9 +9,21 @@
 //   complaints               everything else (two more fields, part-month ranges or day and
 //                            week buckets by another field, the submitter scope).
 //
+// A range that starts or ends inside a month (the dashboard's default, the last twelve
+// months up to today) with month or longer buckets is split: its whole months from a
+// monthly table, the days before and after them from the best table for those days alone.
+// Counts of disjoint days add up, so the sum per key and bucket is exact.
+//
 // Every plan returns rows { key, period, count } that mean the same thing, and the
 // property test checks that each rollup plan equals the complaints plan.
-import { addDays, type ComplaintFilter, type Dimension, type Interval } from '@cw/domain';
+import {
+  addDays,
+  addMonths,
+  periodStart,
+  type ComplaintFilter,
+  type Dimension,
+  type Interval,
+} from '@cw/domain';
 import type { Scope } from '../auth/roles.js';
 import { complaintCondition, rollupCondition, rollupServesScope } from './filter-sql.js';
 
@@ -20,7 +32,9 @@ export type CountSource =
   | 'rollup_daily_national'
   | 'rollup_monthly'
   | 'rollup_monthly_national'
-  | 'complaints';
+  | 'complaints'
+  /** Whole months from a monthly table, the days around them from another. */
+  | 'split';
 
 export interface CountPlan {
   source: CountSource;
@@ -105,7 +119,51 @@ export function planCounts(
   interval: Interval,
   groupBy: Dimension | null,
 ): CountPlan {
-  return rollupPlan(scope, filter, interval, groupBy) ?? rawPlan(scope, filter, interval, groupBy);
+  return (
+    rollupPlan(scope, filter, interval, groupBy) ??
+    splitPlan(scope, filter, interval, groupBy) ??
+    rawPlan(scope, filter, interval, groupBy)
+  );
+}
+
+/**
+ * The whole months of a part-month range from a monthly rollup, plus its first and last
+ * part months from whatever answers those days best; null when there is no whole month in
+ * the range, the buckets are finer than a month, or the months need the complaints table.
+ */
+function splitPlan(
+  scope: Scope,
+  filter: ComplaintFilter,
+  interval: Interval,
+  groupBy: Dimension | null,
+): CountPlan | null {
+  if (interval === 'DAY' || interval === 'WEEK') return null;
+  const headPart = filter.from !== undefined && !isFirstOfMonth(filter.from);
+  const tailPart = filter.to !== undefined && !isLastOfMonth(filter.to);
+  if (!headPart && !tailPart) return null;
+  const coreFrom = headPart ? addMonths(periodStart(filter.from!, 'MONTH'), 1) : filter.from;
+  const coreTo = tailPart ? addDays(periodStart(filter.to!, 'MONTH'), -1) : filter.to;
+  if (coreFrom && coreTo && coreFrom > coreTo) return null;
+  const core = rollupPlan(scope, { ...filter, from: coreFrom, to: coreTo }, interval, groupBy);
+  if (!core) return null;
+  const parts = [core];
+  if (headPart)
+    parts.push(planCounts(scope, { ...filter, to: addDays(coreFrom!, -1) }, interval, groupBy));
+  if (tailPart)
+    parts.push(planCounts(scope, { ...filter, from: addDays(coreTo!, 1) }, interval, groupBy));
+  const params: unknown[] = [];
+  const selects = parts.map((part) => {
+    // Each part numbers its parameters from $1: renumber them after the earlier parts'.
+    const offset = params.length;
+    params.push(...part.params);
+    return part.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  });
+  return {
+    source: 'split',
+    params,
+    sql: `SELECT key, period, sum(count)::int AS count
+          FROM (${selects.join('\n UNION ALL ')}) AS parts GROUP BY 1, 2`,
+  };
 }
 
 function rollupPlan(
