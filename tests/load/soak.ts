@@ -262,8 +262,8 @@ interface Sample {
   external: number;
   /** API process CPU seconds (user + system) so far. */
   cpu: number;
-  /** Queries waiting for a database connection in the API's pools. */
-  poolWaiting: number;
+  /** Queries waiting for the database: for their turn (read gate) or a pooled connection. */
+  dbWaiting: number;
   eventLoopLagP99Ms: number;
   load1: number;
   inFlight: number;
@@ -300,7 +300,9 @@ async function takeSample(api: BenchApi, t: number, inFlight: number): Promise<S
     heapTotal: metric(text, 'nodejs_heap_size_total_bytes'),
     external: metric(text, 'nodejs_external_memory_bytes'),
     cpu,
-    poolWaiting: metric(text, 'cw_db_pool_connections', 'state="waiting"'),
+    dbWaiting:
+      metric(text, 'cw_db_pool_connections', 'state="waiting"') +
+      (metric(text, 'cw_db_reads_queued') || 0),
     eventLoopLagP99Ms: metric(text, 'nodejs_eventloop_lag_p99_seconds') * 1000,
     load1,
     inFlight,
@@ -570,7 +572,7 @@ async function main(): Promise<number> {
           'heap used',
           'heap total',
           'external',
-          'pool waiting',
+          'db waiting',
           'loop lag p99 ms',
           'in flight',
         ],
@@ -580,7 +582,7 @@ async function main(): Promise<number> {
           mb(s.heapUsed),
           mb(s.heapTotal),
           mb(s.external),
-          String(s.poolWaiting),
+          String(s.dbWaiting),
           s.eventLoopLagP99Ms.toFixed(1),
           String(s.inFlight),
         ]),

@@ -6,8 +6,12 @@
 // Questions asked again while their answer is still being computed wait for that
 // computation instead of starting their own: when many analysts open the overview at once
 // on a cold cache, each figure is aggregated once, not once per analyst.
+//
+// One request reads the version once and answers all its figures at that version (a
+// ranking asks for five counts): one round trip instead of five, and figures that agree.
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_DATABASE, type Queryable } from '../database/read-database.js';
+import { requestContext } from '../observability/request-context.js';
 
 export const COUNT_CACHE_ENTRIES = 5000;
 /** Larger answers (long daily series by city) are not kept: memory stays bounded. */
@@ -37,10 +41,7 @@ export class CountCache {
    * `size` says how many rows the value holds; large values are not kept.
    */
   async cached<T>(key: string, compute: () => Promise<T>, size: (value: T) => number): Promise<T> {
-    const [row] = await this.db.query<{ version: string }[]>(
-      `SELECT version::text AS version FROM rollup_version WHERE id = 1`,
-    );
-    const version = row?.version ?? '';
+    const version = await this.version();
     const hit = this.entries.get(key);
     if (hit && hit.version === version) {
       // Most recently used last: a Map keeps insertion order.
@@ -53,7 +54,11 @@ export class CountCache {
     const running = `${version}\u0000${key}`;
     const shared = this.computing.get(running);
     if (shared) return shared as Promise<T>;
-    const computation = compute()
+    // Others may come to wait for this computation: it runs to the end even if the
+    // request that started it is abandoned (its answer is kept for them).
+    const context = requestContext.getStore();
+    const detached = context ? { ...context, signal: undefined } : undefined;
+    const computation = (detached ? requestContext.run(detached, compute) : compute())
       .then((value) => {
         this.keep(key, version, value, size(value));
         return value;
@@ -61,6 +66,25 @@ export class CountCache {
       .finally(() => this.computing.delete(running));
     this.computing.set(running, computation);
     return computation;
+  }
+
+  /** The data version, read once per request (and on every call outside one). */
+  private version(): Promise<string> {
+    const context = requestContext.getStore();
+    if (context?.dataVersion) return context.dataVersion;
+    const read = this.db
+      .query<{ version: string }[]>(
+        `SELECT version::text AS version FROM rollup_version WHERE id = 1`,
+      )
+      .then(([row]) => row?.version ?? '');
+    if (context) {
+      context.dataVersion = read;
+      // A failed read is not kept: the request's next figure asks again.
+      read.catch(() => {
+        if (context.dataVersion === read) context.dataVersion = undefined;
+      });
+    }
+    return read;
   }
 
   private keep(key: string, version: string, value: unknown, rows: number): void {

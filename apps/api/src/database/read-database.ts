@@ -9,13 +9,17 @@
 //   with recovery) is left alone for REPLICA_RETRY_MS: the failed read and the rest of
 //   the request go to the primary, which is never behind a replica.
 // - Without replicas, and on the embedded database, reads simply go to the primary.
+// - On each database, reads take turns by their request's arrival (read-gate.ts), leaving
+//   READ_RESERVED_CONNECTIONS of the primary's pool to writes, sign-ins and imports.
 import { Global, Logger, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from '../graphql/error-formatter.js';
 import { MetricsService } from '../observability/metrics.service.js';
 import { requestContext } from '../observability/request-context.js';
+import { ReadGate, RequestAbandonedError, type ReadOwner } from './read-gate.js';
 
 /** Injection token of the read side (a ReadDatabase). */
 export const READ_DATABASE = Symbol('READ_DATABASE');
@@ -28,38 +32,70 @@ export interface Queryable {
 /** How long a failed replica is left alone before reads try it again. */
 export const REPLICA_RETRY_MS = 5000;
 
+/** Connections of the primary's pool that dashboard reads never take all of. */
+export const READ_RESERVED_CONNECTIONS = 2;
+
 const PRIMARY = -1;
 
 export class ReadDatabase implements Queryable {
   private readonly logger = new Logger('ReadDatabase');
   private readonly downUntil: number[] = [];
   private next = 0;
+  private readonly gates = new Map<number, ReadGate>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly counted?: (target: string) => void,
   ) {}
 
+  /** Reads waiting for their turn, on every database. */
+  get queued(): number {
+    let n = 0;
+    for (const gate of this.gates.values()) n += gate.queued;
+    return n;
+  }
+
   async query<T = unknown>(sql: string, params: unknown[] = []): Promise<T> {
     const replicas = this.replicas();
     const context = requestContext.getStore();
+    // Work outside a request (warming, schedules) queues as if it arrived now.
+    const owner: ReadOwner = {
+      arrivedAt: context?.arrivedAt ?? performance.now(),
+      signal: context?.signal,
+    };
     let target = context?.readTarget ?? this.pick(replicas.length);
     if (context && context.readTarget === undefined) context.readTarget = target;
     if (target !== PRIMARY) {
       try {
-        const rows = await this.onReplica(replicas[target]!, sql, params);
+        const rows = await this.gate(target).run(owner, () =>
+          this.onReplica(replicas[target]!, sql, params),
+        );
         this.counted?.(`replica_${target}`);
         return rows as T;
       } catch (e) {
+        if (e instanceof RequestAbandonedError) throw e;
         if (!replicaFailed(e)) throw new QueryFailedError(sql, params, e as Error);
         this.markDown(target, e);
         target = PRIMARY;
         if (context) context.readTarget = PRIMARY;
       }
     }
-    const rows = await this.dataSource.query<T>(sql, params);
+    const rows = await this.gate(PRIMARY).run(owner, () => this.dataSource.query<T>(sql, params));
     this.counted?.('primary');
     return rows;
+  }
+
+  /** The gate of one database, sized by its pool (the embedded database: one at a time). */
+  private gate(target: number): ReadGate {
+    let gate = this.gates.get(target);
+    if (!gate) {
+      const poolSize = (this.dataSource.options as { poolSize?: number }).poolSize ?? 1;
+      const permits =
+        target === PRIMARY ? Math.max(1, poolSize - READ_RESERVED_CONNECTIONS) : poolSize;
+      gate = new ReadGate(permits);
+      this.gates.set(target, gate);
+    }
+    return gate;
   }
 
   /** TypeORM's replica pools (empty without replication). */
@@ -119,8 +155,11 @@ function replicaFailed(e: unknown): boolean {
     {
       provide: READ_DATABASE,
       inject: [getDataSourceToken(), MetricsService],
-      useFactory: (dataSource: DataSource, metrics: MetricsService) =>
-        new ReadDatabase(dataSource, (target) => metrics.databaseRead(target)),
+      useFactory: (dataSource: DataSource, metrics: MetricsService) => {
+        const reads = new ReadDatabase(dataSource, (target) => metrics.databaseRead(target));
+        metrics.countQueuedReads(() => reads.queued);
+        return reads;
+      },
     },
   ],
   exports: [READ_DATABASE],

@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'TOO_MANY_REQUESTS'
   | 'PAYLOAD_TOO_LARGE'
   | 'DATABASE_UNAVAILABLE'
-  | 'SHUTTING_DOWN';
+  | 'SHUTTING_DOWN'
+  /** The client went away before the answer; nobody reads it (nginx's 499). */
+  | 'CLIENT_CLOSED_REQUEST';
 
 /** The HTTP status that goes with each code, for REST responses and GraphQL extensions. */
 export function httpStatusOf(code: ErrorCode): number {
@@ -29,6 +31,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 413;
     case 'TOO_MANY_REQUESTS':
       return 429;
+    case 'CLIENT_CLOSED_REQUEST':
+      return 499;
     case 'DATABASE_UNAVAILABLE':
     case 'SHUTTING_DOWN':
       return 503;

@@ -6,6 +6,7 @@
 // string), the GraphQL operation name and type, the status and the duration: no addresses,
 // users, variables or bodies.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
@@ -75,9 +76,15 @@ export function installObservability(
         }),
       );
     };
+    // A client that closes the connection before its answer abandons the request: reads
+    // it has not started yet are dropped (database/read-gate.ts).
+    const abandon = new AbortController();
     res.once('finish', finished);
-    res.once('close', finished);
-    requestContext.run({ requestId }, next);
+    res.once('close', () => {
+      if (!res.writableFinished) abandon.abort();
+      finished();
+    });
+    requestContext.run({ requestId, arrivedAt: performance.now(), signal: abandon.signal }, next);
   });
 
   express.get('/health/live', (_req: Request, res: Response) => {

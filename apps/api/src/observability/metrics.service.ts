@@ -81,8 +81,20 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** Dashboard reads waiting for their turn (database/read-gate.ts); set by the read side. */
+  private readQueue: () => number = () => 0;
+
   constructor(@InjectDataSource() dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry });
+    const readQueue = () => this.readQueue();
+    new Gauge({
+      name: 'cw_db_reads_queued',
+      help: 'Dashboard reads waiting for their turn, oldest request first (before the pool)',
+      registers: [this.registry],
+      collect() {
+        this.set(readQueue());
+      },
+    });
     new Gauge({
       name: 'cw_db_pool_connections',
       help: 'Database connections by pool (primary, replica_N) and state (total, idle, waiting: queries waiting for a connection)',
@@ -99,6 +111,11 @@ export class MetricsService {
         }
       },
     });
+  }
+
+  /** Where the gauge of queued reads reads from. */
+  countQueuedReads(queued: () => number): void {
+    this.readQueue = queued;
   }
 
   /** One finished HTTP request; `route` must be a pattern from the route table. */

@@ -4,8 +4,14 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface RequestContext {
   requestId: string;
+  /** When the request arrived (performance.now()): its reads queue by it (read-gate.ts). */
+  arrivedAt?: number;
+  /** Aborted when the client closes the connection before the answer is sent. */
+  signal?: AbortSignal;
   /** Which database answers this request's reads once one was picked (read replicas). */
   readTarget?: number;
+  /** The data version this request's cached figures are read at (count-cache.ts). */
+  dataVersion?: Promise<string>;
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();
