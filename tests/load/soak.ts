@@ -13,7 +13,9 @@
 // every failed request (non-2xx, GraphQL error, no answer within --timeout), latency per
 // window, the rate achieved, and the API's RSS (/proc) and heap (/metrics) every --sample
 // seconds; memory is judged by tests/load/memory-rule.ts. Options: --duration, --rate,
-// --sample and --window (seconds), --timeout (seconds a request may take), --seed, --fresh,
+// --sample and --window (seconds), --ramp (seconds before the run in which the rate rises
+// evenly from 0 to --rate, as after a deploy; its requests count for errors, not for the
+// windows or the memory rule), --timeout (seconds a request may take), --seed, --fresh,
 // --server (with --fresh), --max-growth and --max-slope (the memory rule), --json FILE (every
 // figure), --cpu-prof DIR (a CPU profile of the API). Exit code 1 when any request
 // failed, memory was not flat, or fewer than 95 % of the requests were answered in the run.
@@ -48,6 +50,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { values: opts } = parseArgs({
   options: {
     duration: { type: 'string', default: '600' },
+    ramp: { type: 'string', default: '0' },
     rate: { type: 'string', default: '50' },
     sample: { type: 'string', default: '10' },
     window: { type: 'string', default: '60' },
@@ -76,6 +79,11 @@ function positive(name: string, value: string): number {
 }
 
 const durationS = positive('duration', opts.duration);
+const rampS = Number(opts.ramp);
+if (!Number.isFinite(rampS) || rampS < 0) {
+  console.error('soak: --ramp must be zero or a positive number of seconds');
+  process.exit(2);
+}
 const rate = positive('rate', opts.rate);
 const sampleS = positive('sample', opts.sample);
 const windowS = positive('window', opts.window);
@@ -337,12 +345,19 @@ async function load(
   const distinct = new Set<string>();
   const seenErrors = new Set<string>();
   const pending = new Set<Promise<void>>();
-  const intervalMs = 1000 / rate;
   const endMs = durationS * 1000;
+  const rampMs = rampS * 1000;
+  // When request i is due (ms; the ramp is before 0): the rate rises evenly over the ramp,
+  // so by time t in it (rate * t^2 / 2 ramp) requests have left, then holds.
+  const rampRequests = (rate * rampS) / 2;
+  const dueOf = (i: number) =>
+    i < rampRequests
+      ? Math.sqrt((2 * rampMs * i * 1000) / rate) - rampMs
+      : ((i - rampRequests) * 1000) / rate;
   let sent = 0;
   let maxSendLagMs = 0;
 
-  const start = performance.now();
+  const start = performance.now() + rampMs;
   const now = () => performance.now() - start;
   const sampling = new Set<Promise<void>>();
   const sampleNow = () => {
@@ -363,7 +378,7 @@ async function load(
   let nextSample = sampleS * 1000;
   let lastReport = 0;
 
-  for (let due = 0; due < endMs; due = sent * intervalMs) {
+  for (let due = dueOf(0); due < endMs; due = dueOf(sent)) {
     const wait = due - now();
     if (wait > 0) await sleep(wait);
     maxSendLagMs = Math.max(maxSendLagMs, now() - due);
@@ -507,7 +522,7 @@ async function main(): Promise<number> {
       ],
       [
         'load',
-        `${rate}/s for ${durationS} s, open loop, seed ${opts.seed}; a quarter as a provincial analyst (${facts.provinceCodes.slice(0, 2).join(', ')})`,
+        `${rampS ? `rising evenly from 0 to ${rate}/s over ${rampS} s, then ` : ''}${rate}/s for ${durationS} s, open loop, seed ${opts.seed}; a quarter as a provincial analyst (${facts.provinceCodes.slice(0, 2).join(', ')})`,
       ],
       [
         'memory rule',
@@ -516,10 +531,12 @@ async function main(): Promise<number> {
     ];
     log(table(['run', ''], facts1));
     log();
-    log(`sending for ${durationS} s`);
+    log(`sending for ${rampS ? `${rampS} s (ramp) + ` : ''}${durationS} s`);
     const result = await load(api, tokens, facts);
     const failed = result.answers.filter((a) => a.error);
-    const answeredInRun = result.answers.filter((a) => !a.error && a.done <= durationS * 1000);
+    const answeredInRun = result.answers.filter(
+      (a) => !a.error && a.due >= 0 && a.done <= durationS * 1000,
+    );
     const achieved = answeredInRun.length / durationS;
     const latencies = result.answers.filter((a) => !a.error).map((a) => a.done - a.due);
     const verdict = memoryVerdict(
@@ -594,10 +611,20 @@ async function main(): Promise<number> {
       const key = `${a.kind}: ${a.error}`;
       errorCounts.set(key, (errorCounts.get(key) ?? 0) + 1);
     }
+    const ramp = result.answers.filter((a) => a.due < 0);
+    const steady = result.sent - ramp.length;
     const summary = [
+      ...(rampS
+        ? [
+            [
+              'ramp',
+              `${int(ramp.length)} sent in ${rampS} s, ${ramp.filter((a) => a.error).length} errors`,
+            ],
+          ]
+        : []),
       [
         'requests sent',
-        `${int(result.sent)} (${(result.sent / durationS).toFixed(1)}/s; ${int(result.distinctRequests)} distinct)`,
+        `${int(steady)} (${(steady / durationS).toFixed(1)}/s; ${int(result.distinctRequests)} distinct${rampS ? ', ramp included' : ''})`,
       ],
       [
         'answered within the run',
