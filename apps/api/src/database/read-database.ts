@@ -58,7 +58,7 @@ export class ReadDatabase implements Queryable {
   async query<T = unknown>(sql: string, params: unknown[] = []): Promise<T> {
     const replicas = this.replicas();
     const context = requestContext.getStore();
-    // Work outside a request (warming, schedules) queues as if it arrived now.
+    // Work outside a request (export jobs, schedules) queues as if it arrived now.
     const owner: ReadOwner = {
       arrivedAt: context?.arrivedAt ?? performance.now(),
       signal: context?.signal,

@@ -2,9 +2,9 @@
 // check runs at a time (callers share it) and gives up after READY_TIMEOUT_MS. The answer
 // names states only, never hosts, errors or versions.
 //
-// On a database server the check opens a connection of its own instead of waiting for one
+// On a database server the check keeps a connection of its own instead of waiting for one
 // from the request pool: a busy API whose pool is fully taken by dashboard queries is still
-// ready, and an API that cannot open a connection is not.
+// ready.
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 
@@ -21,24 +21,64 @@ export interface Readiness {
 /** Runs one read for the check; rejects with the driver's error. */
 export type ReadinessQuery = (sql: string) => Promise<{ name: string }[]>;
 
-/** A query on a connection opened for it and closed after it (server databases). */
-export function ownConnectionQuery(url: string, timeoutMs = READY_TIMEOUT_MS): ReadinessQuery {
-  return async (sql) => {
-    const client = new pg.Client({
-      connectionString: url,
-      connectionTimeoutMillis: timeoutMs,
-      statement_timeout: timeoutMs,
-      application_name: 'collection-watch-health',
-    });
-    // An error after the answer (the server going away) must not crash the process.
-    client.on('error', () => undefined);
+/**
+ * Queries on a connection of their own (server databases), opened at the first check and
+ * kept: a new connection costs the server a process start, which under heavy load can take
+ * longer than the check may. A connection that failed is closed, and the next check opens
+ * another.
+ */
+export class OwnConnection {
+  private client: Promise<pg.Client> | null = null;
+
+  constructor(
+    private readonly url: string,
+    private readonly timeoutMs = READY_TIMEOUT_MS,
+  ) {}
+
+  readonly query: ReadinessQuery = async (sql) => {
+    const client = await this.connected();
     try {
-      await client.connect();
       return (await client.query<{ name: string }>(sql)).rows;
-    } finally {
-      await client.end().catch(() => undefined);
+    } catch (e) {
+      // A missing table is an answer; anything else may have left the connection unusable.
+      if ((e as { code?: string }).code !== '42P01') this.drop(client);
+      throw e;
     }
   };
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    if (client) await client.then((c) => c.end()).catch(() => undefined);
+  }
+
+  private connected(): Promise<pg.Client> {
+    this.client ??= this.open().catch((e: unknown) => {
+      this.client = null;
+      throw e;
+    });
+    return this.client;
+  }
+
+  private async open(): Promise<pg.Client> {
+    const client = new pg.Client({
+      connectionString: this.url,
+      connectionTimeoutMillis: this.timeoutMs,
+      statement_timeout: this.timeoutMs,
+      application_name: 'collection-watch-health',
+    });
+    // The server going away between checks: the next check opens another connection.
+    client.on('error', () => this.drop(client));
+    await client.connect();
+    return client;
+  }
+
+  private drop(client: pg.Client): void {
+    void this.client?.then((c) => {
+      if (c === client) this.client = null;
+    });
+    client.end().catch(() => undefined);
+  }
 }
 
 /** A query through the DataSource (the embedded database: one connection in-process). */

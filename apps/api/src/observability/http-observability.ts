@@ -14,7 +14,7 @@ import type { Env } from '../config/env.js';
 import type { JsonLogger } from './json-logger.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { MetricsService } from './metrics.service.js';
-import { dataSourceQuery, ownConnectionQuery, ReadinessCheck } from './health.js';
+import { dataSourceQuery, OwnConnection, ReadinessCheck } from './health.js';
 import { isWellFormedRequestId, requestContext } from './request-context.js';
 
 /** What the GraphQL plugin learns about a request, for its log line and metrics. */
@@ -92,8 +92,11 @@ export function installObservability(
     res.status(200).json({ status: 'live' });
   });
 
+  const own = env.DATABASE_URL ? new OwnConnection(env.DATABASE_URL) : null;
+  // Closed with the HTTP server, whoever closes it (shutdown, tests).
+  if (own) app.getHttpServer().once('close', () => void own.close());
   const readiness = new ReadinessCheck(
-    env.DATABASE_URL ? ownConnectionQuery(env.DATABASE_URL) : dataSourceQuery(deps.db),
+    own ? own.query : dataSourceQuery(deps.db),
     deps.db.migrations.map((m) => m.name ?? m.constructor.name),
   );
   express.get('/health/ready', (_req: Request, res: Response, next: NextFunction) => {
