@@ -34,6 +34,7 @@ import {
 } from '../reports/report-files.js';
 import type { ReportPeriod } from '../reports/report-period.js';
 import { ComplaintExportService, type ExportFormat } from './complaint-export.service.js';
+import { requestContext } from '../observability/request-context.js';
 
 export type ExportKind = 'COMPLAINTS' | 'QUARTERLY_REPORT';
 export type ExportJobStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED' | 'EXPIRED';
@@ -212,6 +213,12 @@ export class ExportJobsService implements OnApplicationBootstrap, OnModuleDestro
   private kick(): void {
     if (this.working || this.stopped) return;
     this.working = true;
+    // Outside the request that queued the job: the worker outlives it, and must not keep its
+    // data version, its place in the read queue, or its cancellation when the client leaves.
+    requestContext.exit(() => this.work());
+  }
+
+  private work(): void {
     void (async () => {
       try {
         for (let job = await this.claim(); job && !this.stopped; job = await this.claim())
