@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveApi, type RunningApi } from '../src/bootstrap.js';
+import { IMPORT_BATCH_ROWS } from '../src/ingest/import.service.js';
 import { createInstitution } from './support/factories.js';
 import { gql, login } from './support/graphql-client.js';
 import { canonicalCsv, type CsvRow } from './support/import-files.js';
@@ -169,6 +170,42 @@ describe.each(await testTargets())('imports on the %s database', (target) => {
     expect(c.categories_declared).toEqual(['EXCESSIVE_CONTACT']);
     expect(c.categories_detected).toEqual(expect.arrayContaining(['INSULT']));
     expect(c.categories).toEqual(expect.arrayContaining(['EXCESSIVE_CONTACT', 'INSULT']));
+  });
+
+  it('saves the counts of skipped rows at the end of a file, and of a file of nothing else', async () => {
+    const header =
+      'Date received,Product,Sub-product,Issue,Sub-issue,Consumer complaint narrative,Company,State,Complaint ID';
+    const line = (id: number, product: string) =>
+      `2024/5/${1 + (id % 28)},${product},,Attempts to collect debt not owed,,,"ACME COLLECTIONS, INC.",TX,${id}`;
+    // A whole batch of debt collection, written before the two rows that follow it.
+    const debt = Array.from({ length: IMPORT_BATCH_ROWS }, (_, i) =>
+      line(800_000 + i, 'Debt collection'),
+    );
+    const other = [1, 2].map((id) => line(900_000 + id, 'Mortgage'));
+    const endsSkipped = await upload(
+      [header, ...debt, ...other].join('\n'),
+      admin,
+      'format=cfpb&wait=true',
+    );
+    expect(endsSkipped.body).toMatchObject({
+      status: 'SUCCEEDED',
+      read: IMPORT_BATCH_ROWS + 2,
+      inserted: IMPORT_BATCH_ROWS,
+      skipped: 2,
+      rejected: 0,
+    });
+    const onlySkipped = await upload(
+      [header, line(900_010, 'Mortgage'), line(900_011, 'Student loan')].join('\n'),
+      admin,
+      'format=cfpb&wait=true',
+    );
+    expect(onlySkipped.body).toMatchObject({ status: 'SUCCEEDED', read: 2, skipped: 2 });
+    // The stored run, as the history and importRun(id) show it, says the same.
+    const [stored] = await db.dataSource.query<{ read: number; skipped: number }[]>(
+      `SELECT read, skipped FROM import_runs WHERE id = $1::bigint`,
+      [endsSkipped.body.id],
+    );
+    expect(stored).toEqual({ read: IMPORT_BATCH_ROWS + 2, skipped: 2 });
   });
 
   it('lists the rejected rows as CSV, and runs only to who made them', async () => {

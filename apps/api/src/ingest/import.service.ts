@@ -199,6 +199,9 @@ export class ImportService {
     const counted = { accepted: 0, rejected: 0, skipped: 0 };
     const flush = async () => {
       if (!batch.length && !errors.length) {
+        // Only skipped rows since the last batch (a file that ends in them, or holds nothing
+        // else): their counts are saved without a batch to carry them.
+        await this.saveCounters(this.db, runId, counters);
         this.countRows(counters, counted);
         return;
       }
@@ -395,7 +398,16 @@ export class ImportService {
         ],
       );
     }
-    await tx.query(
+    await this.saveCounters(tx, runId, counters);
+  }
+
+  /** The run's counts as they stand: with the batch that they include, or on their own. */
+  private async saveCounters(
+    db: Pick<EntityManager, 'query'>,
+    runId: string,
+    counters: Counters,
+  ): Promise<void> {
+    await db.query(
       `UPDATE import_runs SET read = $2, inserted = $3, updated = $4, unchanged = $5, skipped = $6, rejected = $7
        WHERE id = $1::bigint`,
       [
