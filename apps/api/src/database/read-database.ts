@@ -9,8 +9,11 @@
 //   with recovery) is left alone for REPLICA_RETRY_MS: the failed read and the rest of
 //   the request go to the primary, which is never behind a replica.
 // - Without replicas, and on the embedded database, reads simply go to the primary.
-// - On each database, reads take turns by their request's arrival (read-gate.ts), leaving
-//   READ_RESERVED_CONNECTIONS of the primary's pool to writes, sign-ins and imports.
+// - On each database, reads take turns by their request's arrival (read-gate.ts), as many
+//   at once as the pool has connections. Holding two back for sign-in and writes cost a
+//   fifth of the throughput of 32 clients with cached answers (docs/benchmarks.md); they
+//   are not needed, since the gate keeps the pool's own queue short: a sign-in waits behind
+//   at most the reads already running, never behind the read queue.
 import { Global, Logger, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { performance } from 'node:perf_hooks';
@@ -31,9 +34,6 @@ export interface Queryable {
 
 /** How long a failed replica is left alone before reads try it again. */
 export const REPLICA_RETRY_MS = 5000;
-
-/** Connections of the primary's pool that dashboard reads never take all of. */
-export const READ_RESERVED_CONNECTIONS = 2;
 
 const PRIMARY = -1;
 
@@ -89,10 +89,7 @@ export class ReadDatabase implements Queryable {
   private gate(target: number): ReadGate {
     let gate = this.gates.get(target);
     if (!gate) {
-      const poolSize = (this.dataSource.options as { poolSize?: number }).poolSize ?? 1;
-      const permits =
-        target === PRIMARY ? Math.max(1, poolSize - READ_RESERVED_CONNECTIONS) : poolSize;
-      gate = new ReadGate(permits);
+      gate = new ReadGate((this.dataSource.options as { poolSize?: number }).poolSize ?? 1);
       this.gates.set(target, gate);
     }
     return gate;
