@@ -29,6 +29,8 @@ export type ReadinessQuery = (sql: string) => Promise<{ name: string }[]>;
  */
 export class OwnConnection {
   private client: Promise<pg.Client> | null = null;
+  /** The connection once open; what a failure drops. */
+  private opened: pg.Client | null = null;
 
   constructor(
     private readonly url: string,
@@ -49,6 +51,7 @@ export class OwnConnection {
   async close(): Promise<void> {
     const client = this.client;
     this.client = null;
+    this.opened = null;
     if (client) await client.then((c) => c.end()).catch(() => undefined);
   }
 
@@ -70,13 +73,16 @@ export class OwnConnection {
     // The server going away between checks: the next check opens another connection.
     client.on('error', () => this.drop(client));
     await client.connect();
+    this.opened = client;
     return client;
   }
 
+  /** Closes a failed connection; the next check opens another (a failed open clears itself). */
   private drop(client: pg.Client): void {
-    void this.client?.then((c) => {
-      if (c === client) this.client = null;
-    });
+    if (this.opened === client) {
+      this.opened = null;
+      this.client = null;
+    }
     client.end().catch(() => undefined);
   }
 }
