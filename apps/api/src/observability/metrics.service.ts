@@ -1,7 +1,13 @@
 // Prometheus metrics of one API process, on its own registry (GET /metrics; who may read it:
 // http-observability.ts). Label values are bounded: routes come from the route table,
 // GraphQL operation names are capped, export kinds must look like identifiers.
-import { Injectable } from '@nestjs/common';
+import {
+  constants as perfConstants,
+  PerformanceObserver,
+  type PerformanceEntry,
+} from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -25,9 +31,10 @@ interface PoolCounts {
 }
 
 @Injectable()
-export class MetricsService {
+export class MetricsService implements OnModuleDestroy {
   readonly registry = new Registry();
   private readonly operations = new Set<string>();
+  private readonly majorCollections = watchMajorCollections();
 
   private readonly httpDuration = new Histogram({
     name: 'cw_http_request_duration_seconds',
@@ -95,6 +102,23 @@ export class MetricsService {
         this.set(readQueue());
       },
     });
+    const collections = this.majorCollections;
+    new Gauge({
+      name: 'cw_heap_used_after_major_gc_bytes',
+      help: 'V8 heap in use just after the latest major (mark-compact) collection: what survives, the figure a leak raises and a saw-tooth does not',
+      registers: [this.registry],
+      collect() {
+        if (collections.count > 0) this.set(collections.heapUsedAfter);
+      },
+    });
+    new Gauge({
+      name: 'cw_major_gc_count',
+      help: 'Major (mark-compact) collections since the process started',
+      registers: [this.registry],
+      collect() {
+        this.set(collections.count);
+      },
+    });
     new Gauge({
       name: 'cw_db_pool_connections',
       help: 'Database connections by pool (primary, replica_N) and state (total, idle, waiting: queries waiting for a connection)',
@@ -111,6 +135,10 @@ export class MetricsService {
         }
       },
     });
+  }
+
+  onModuleDestroy(): void {
+    this.majorCollections.stop();
   }
 
   /** Where the gauge of queued reads reads from. */
@@ -175,6 +203,31 @@ export class MetricsService {
     this.operations.add(name);
     return name;
   }
+}
+
+/** A `gc` performance entry: Node puts the kind of collection in `detail`. */
+type GcEntry = PerformanceEntry & { detail?: { kind?: number } };
+
+/**
+ * Follows V8's major collections. The observer is called shortly after each collection (its
+ * entries are delivered in a later task), so the heap read then is what survived plus what
+ * the few callbacks in between allocated: a close upper bound of the live heap, and one that
+ * does not depend on when the heap is sampled, unlike `nodejs_heap_size_used_bytes`.
+ */
+function watchMajorCollections(): { count: number; heapUsedAfter: number; stop(): void } {
+  const state = { count: 0, heapUsedAfter: 0, stop: () => observer.disconnect() };
+  const observer = new PerformanceObserver((list) => {
+    const major = list
+      .getEntries()
+      .filter(
+        (e) => (e as GcEntry).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR,
+      ).length;
+    if (major === 0) return;
+    state.count += major;
+    state.heapUsedAfter = getHeapStatistics().used_heap_size;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return state;
 }
 
 /** The driver's pools: the primary, then each replica (TypeORM calls them master, slaves). */
