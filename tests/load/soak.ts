@@ -11,12 +11,13 @@
 // and seeds with N demo complaints and drops at the end), signs in as an administrator and as
 // a provincial analyst it creates, and sends the mix of tests/load/soak-mix.ts. It records
 // every failed request (non-2xx, GraphQL error, no answer within --timeout), latency per
-// window, the rate achieved, and the API's RSS (/proc) and heap (/metrics) every --sample
-// seconds; memory is judged by tests/load/memory-rule.ts. Options: --duration, --rate,
+// window, the rate achieved, and the API's RSS (/proc) and heap (/metrics, including the heap
+// left after the latest major collection) every --sample seconds; memory is judged by
+// tests/load/memory-rule.ts. Options: --duration, --rate,
 // --sample and --window (seconds), --ramp (seconds before the run in which the rate rises
 // evenly from 0 to --rate, as after a deploy; its requests count for errors, not for the
 // windows or the memory rule), --timeout (seconds a request may take), --seed, --fresh,
-// --server (with --fresh), --max-growth and --max-slope (the memory rule), --json FILE (every
+// --server (with --fresh), --max-growth, --max-slope and --max-rss (the memory rule), --json FILE (every
 // figure), --cpu-prof DIR (a CPU profile of the API). Exit code 1 when any request
 // failed, memory was not flat, or fewer than 95 % of the requests were answered in the run.
 import { writeFileSync } from 'node:fs';
@@ -64,6 +65,7 @@ const { values: opts } = parseArgs({
     'api-dist': { type: 'string', default: 'apps/api/dist' },
     'max-growth': { type: 'string', default: '20' },
     'max-slope': { type: 'string', default: '2' },
+    'max-rss': { type: 'string', default: '1024' },
     json: { type: 'string' },
     'cpu-prof': { type: 'string' },
   },
@@ -91,6 +93,7 @@ const timeoutMs = positive('timeout', opts.timeout) * 1000;
 const rule = {
   maxGrowthMb: positive('max-growth', opts['max-growth']),
   maxSlopeMbPerMin: positive('max-slope', opts['max-slope']),
+  maxRssMb: positive('max-rss', opts['max-rss']),
 };
 const freshComplaints = opts.fresh === undefined ? null : positive('fresh', opts.fresh);
 const apiDist = path.resolve(ROOT, opts['api-dist']);
@@ -268,6 +271,10 @@ interface Sample {
   heapUsed: number;
   heapTotal: number;
   external: number;
+  /** Heap in use just after the latest major collection (NaN before the first). */
+  liveHeap: number;
+  /** Major collections so far. */
+  majorGcs: number;
   /** API process CPU seconds (user + system) so far. */
   cpu: number;
   /** Queries waiting for the database: for their turn (read gate) or a pooled connection. */
@@ -307,6 +314,8 @@ async function takeSample(api: BenchApi, t: number, inFlight: number): Promise<S
     heapUsed: metric(text, 'nodejs_heap_size_used_bytes'),
     heapTotal: metric(text, 'nodejs_heap_size_total_bytes'),
     external: metric(text, 'nodejs_external_memory_bytes'),
+    liveHeap: metric(text, 'cw_heap_used_after_major_gc_bytes'),
+    majorGcs: metric(text, 'cw_major_gc_count'),
     cpu,
     dbWaiting:
       metric(text, 'cw_db_pool_connections', 'state="waiting"') +
@@ -315,6 +324,21 @@ async function takeSample(api: BenchApi, t: number, inFlight: number): Promise<S
     load1,
     inFlight,
   };
+}
+
+/**
+ * The live heap, one point per sample that saw a new major collection (at most one per
+ * sample: when several fell between two samples, the latest speaks for them).
+ */
+function liveHeapSeries(samples: Sample[]): MemorySample[] {
+  const points: MemorySample[] = [];
+  let seen = -1;
+  for (const s of samples) {
+    if (Number.isNaN(s.majorGcs) || Number.isNaN(s.liveHeap)) continue;
+    if (seen >= 0 && s.majorGcs > seen) points.push({ t: s.t, bytes: s.liveHeap });
+    seen = s.majorGcs;
+  }
+  return points;
 }
 
 interface LoadResult {
@@ -448,6 +472,7 @@ function windows(result: LoadResult): string[][] {
       Number.isNaN(cpu) ? '—' : `${cpu.toFixed(0)} %`,
       mb(mean((s) => s.rss)),
       mb(mean((s) => s.heapUsed)),
+      mb(last?.liveHeap ?? NaN),
       mean((s) => s.load1).toFixed(2),
     ]);
   }
@@ -526,7 +551,7 @@ async function main(): Promise<number> {
       ],
       [
         'memory rule',
-        `growth (last tenth − second tenth) ≤ ${rule.maxGrowthMb} MB and slope over the second half ≤ ${rule.maxSlopeMbPerMin} MB/min`,
+        `heap after major collections: floor growth (second half − first, after the first tenth) ≤ ${rule.maxGrowthMb} MB and slope ≤ ${rule.maxSlopeMbPerMin} MB/min; RSS ≤ ${rule.maxRssMb} MB`,
       ],
     ];
     log(table(['run', ''], facts1));
@@ -539,13 +564,10 @@ async function main(): Promise<number> {
     );
     const achieved = answeredInRun.length / durationS;
     const latencies = result.answers.filter((a) => !a.error).map((a) => a.done - a.due);
+    const liveHeap = liveHeapSeries(result.samples);
     const verdict = memoryVerdict(
+      liveHeap,
       result.samples.map((s): MemorySample => ({ t: s.t, bytes: s.rss })),
-      durationS,
-      rule,
-    );
-    const heap = memoryVerdict(
-      result.samples.map((s): MemorySample => ({ t: s.t, bytes: s.heapUsed })),
       durationS,
       rule,
     );
@@ -569,6 +591,7 @@ async function main(): Promise<number> {
           'API CPU',
           'RSS',
           'heap used',
+          'live heap',
           'load 1 min',
         ],
         windows(result),
@@ -588,6 +611,8 @@ async function main(): Promise<number> {
           'RSS',
           'heap used',
           'heap total',
+          'live heap',
+          'major GCs',
           'external',
           'db waiting',
           'loop lag p99 ms',
@@ -598,6 +623,8 @@ async function main(): Promise<number> {
           mb(s.rss),
           mb(s.heapUsed),
           mb(s.heapTotal),
+          mb(s.liveHeap),
+          String(s.majorGcs),
           mb(s.external),
           String(s.dbWaiting),
           s.eventLoopLagP99Ms.toFixed(1),
@@ -640,12 +667,12 @@ async function main(): Promise<number> {
       ],
       ['client send lag, max', `${ms(result.maxSendLagMs)} ms`],
       [
-        'RSS',
-        `${mb(first?.rss ?? NaN)} MB before the load, ${mb(last?.rss ?? NaN)} MB at the end; second tenth ${verdict.earlyMb.toFixed(1)} MB, last tenth ${verdict.lateMb.toFixed(1)} MB (growth ${verdict.growthMb.toFixed(1)} MB), slope over the second half ${verdict.slopeMbPerMin.toFixed(2)} MB/min`,
+        'heap after major collections',
+        `${verdict.collections[0]} + ${verdict.collections[1]} collections seen after the warm-up; floor ${verdict.earlyFloorMb.toFixed(1)} MB in the first half, ${verdict.lateFloorMb.toFixed(1)} MB in the second (growth ${verdict.floorGrowthMb.toFixed(1)} MB); slope ${verdict.slopeMbPerMin.toFixed(2)} MB/min`,
       ],
       [
-        'heap used (not judged)',
-        `second tenth ${heap.earlyMb.toFixed(1)} MB, last tenth ${heap.lateMb.toFixed(1)} MB (growth ${heap.growthMb.toFixed(1)} MB), slope ${heap.slopeMbPerMin.toFixed(2)} MB/min`,
+        'RSS',
+        `${mb(first?.rss ?? NaN)} MB before the load, ${mb(last?.rss ?? NaN)} MB at the end, ${verdict.peakRssMb.toFixed(0)} MB at most after the warm-up`,
       ],
       ['memory', verdict.flat ? 'flat' : `NOT flat: ${verdict.reasons.join('; ')}`],
       [
@@ -684,7 +711,7 @@ async function main(): Promise<number> {
             machine: facts1,
             summary,
             verdict,
-            heap,
+            liveHeap,
             samples: result.samples,
             windows: windows(result),
             kinds: perKind(result),
