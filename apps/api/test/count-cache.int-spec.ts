@@ -2,7 +2,11 @@
 // unchanged and computed again after a change; callers asking the same question while it
 // is being computed share one computation; a failure is shared, not kept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CountCache } from '../src/analytics/count-cache.js';
+import {
+  COUNT_CACHE_KEPT_ROWS,
+  COUNT_CACHE_MAX_ROWS,
+  CountCache,
+} from '../src/analytics/count-cache.js';
 import { openTestDatabase, testTargets, type TestDatabase } from './support/test-database.js';
 
 describe.each(await testTargets())('count cache on the %s database', (target) => {
@@ -92,6 +96,32 @@ describe.each(await testTargets())('count cache on the %s database', (target) =>
         () => 1,
       ),
     ).toBe(7);
+  });
+
+  it('keeps at most COUNT_CACHE_KEPT_ROWS rows in all, dropping the least recently used', async () => {
+    const runs = new Map<string, number>();
+    const ask = (key: string) =>
+      cache.cached(
+        key,
+        async () => {
+          runs.set(key, (runs.get(key) ?? 0) + 1);
+          return key;
+        },
+        () => COUNT_CACHE_MAX_ROWS,
+      );
+    const fit = COUNT_CACHE_KEPT_ROWS / COUNT_CACHE_MAX_ROWS;
+    const keys = Array.from({ length: fit + 1 }, (_, i) => `rows ${i}`);
+    for (const key of keys.slice(0, fit)) await ask(key);
+    // Asked again, the first becomes the most recently used...
+    await ask(keys[0]!);
+    // ...so one more answer pushes out the second, not the first.
+    await ask(keys[fit]!);
+    await ask(keys[0]!);
+    await ask(keys[2]!);
+    await ask(keys[1]!);
+    expect(runs.get(keys[0]!)).toBe(1);
+    expect(runs.get(keys[2]!)).toBe(1);
+    expect(runs.get(keys[1]!)).toBe(2);
   });
 
   it('does not keep answers larger than its row limit', async () => {

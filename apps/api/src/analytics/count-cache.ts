@@ -9,23 +9,37 @@
 //
 // One request reads the version once and answers all its figures at that version (a
 // ranking asks for five counts): one round trip instead of five, and figures that agree.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { READ_DATABASE, type Queryable } from '../database/read-database.js';
+import { MetricsService } from '../observability/metrics.service.js';
 import { requestContext } from '../observability/request-context.js';
 
 export const COUNT_CACHE_ENTRIES = 5000;
-/** Larger answers (long daily series by city) are not kept: memory stays bounded. */
+/** Larger answers (long daily series by city) are not kept. */
 export const COUNT_CACHE_MAX_ROWS = 5000;
+/**
+ * Rows kept in all entries together. The entry limit alone would let 5,000 answers of up to
+ * 5,000 rows each take gigabytes; a row of counts takes about 100-200 bytes, so this keeps
+ * the cache's rows within a few tens of MB however the questions vary.
+ */
+export const COUNT_CACHE_KEPT_ROWS = 200_000;
 
 @Injectable()
 export class CountCache {
-  private readonly entries = new Map<string, { version: string; value: unknown }>();
+  private readonly entries = new Map<string, { version: string; value: unknown; rows: number }>();
+  /** Rows held by all entries. */
+  private keptRows = 0;
   /** Computations under way, by data version and key. */
   private readonly computing = new Map<string, Promise<unknown>>();
   private readonly maxEntries = COUNT_CACHE_ENTRIES;
 
   /** Reads the version and the counts on the same side as the request (read-database.ts). */
-  constructor(@Inject(READ_DATABASE) private readonly db: Queryable) {}
+  constructor(
+    @Inject(READ_DATABASE) private readonly db: Queryable,
+    @Optional() metrics?: MetricsService,
+  ) {
+    metrics?.countCachedAnswers(() => ({ entries: this.entries.size, rows: this.keptRows }));
+  }
 
   /** Rows of a count query, from the cache while the data version is unchanged. */
   query<T>(sql: string, params: unknown[]): Promise<T[]> {
@@ -93,9 +107,18 @@ export class CountCache {
     // would only be replaced again; versions only grow, and compare as numbers.
     const kept = this.entries.get(key);
     if (kept && BigInt(kept.version || '0') > BigInt(version || '0')) return;
+    this.drop(key);
+    this.entries.set(key, { version, value, rows });
+    this.keptRows += rows;
+    // The least recently used go first (a Map iterates in insertion order).
+    while (this.entries.size > this.maxEntries || this.keptRows > COUNT_CACHE_KEPT_ROWS)
+      this.drop(this.entries.keys().next().value as string);
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
     this.entries.delete(key);
-    this.entries.set(key, { version, value });
-    if (this.entries.size > this.maxEntries)
-      this.entries.delete(this.entries.keys().next().value as string);
+    this.keptRows -= entry.rows;
   }
 }

@@ -90,6 +90,8 @@ export class MetricsService implements OnModuleDestroy {
 
   /** Dashboard reads waiting for their turn (database/read-gate.ts); set by the read side. */
   private readQueue: () => number = () => 0;
+  /** What the count cache holds (analytics/count-cache.ts); set by the cache. */
+  private cachedAnswers: () => { entries: number; rows: number } = () => ({ entries: 0, rows: 0 });
 
   constructor(@InjectDataSource() dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry });
@@ -100,6 +102,18 @@ export class MetricsService implements OnModuleDestroy {
       registers: [this.registry],
       collect() {
         this.set(readQueue());
+      },
+    });
+    const cachedAnswers = () => this.cachedAnswers();
+    new Gauge({
+      name: 'cw_count_cache_size',
+      help: 'What the count cache holds: entries (answers) and rows (in all answers); both are bounded',
+      labelNames: ['unit'] as const,
+      registers: [this.registry],
+      collect() {
+        const { entries, rows } = cachedAnswers();
+        this.set({ unit: 'entries' }, entries);
+        this.set({ unit: 'rows' }, rows);
       },
     });
     const collections = this.majorCollections;
@@ -139,6 +153,11 @@ export class MetricsService implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.majorCollections.stop();
+  }
+
+  /** Where the gauge of the count cache's size reads from. */
+  countCachedAnswers(size: () => { entries: number; rows: number }): void {
+    this.cachedAnswers = size;
   }
 
   /** Where the gauge of queued reads reads from. */
