@@ -8,6 +8,7 @@
 // Seeds (or, with --reuse, reuses) the database `cw_bench`, starts apps/api/dist/main.js on
 // it, and prints data size, hardware, a results table and whether each goal was met. A
 // benchmark reports; it does not fail: the exit code is 0 whatever the figures.
+// --cpu-prof DIR writes a V8 CPU profile of the API to DIR when it stops.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,7 @@ const { values: opts } = parseArgs({
     clients: { type: 'string', default: '32' },
     duration: { type: 'string', default: '30' },
     json: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const complaints = Number(opts.complaints);
@@ -182,7 +184,14 @@ async function hardware(): Promise<Record<string, string>> {
 
 type Api = BenchApi;
 
-const startApi = (): Promise<Api> => startBenchApi({ apiDist, databaseUrl });
+const startApi = (): Promise<Api> =>
+  startBenchApi({
+    apiDist,
+    databaseUrl,
+    nodeArgs: opts['cpu-prof']
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts['cpu-prof'])}`]
+      : [],
+  });
 
 /** One timed GraphQL request; throws on a GraphQL error, so no error is timed as an answer. */
 async function timeApi(api: Api, q: DashboardQuery): Promise<number> {

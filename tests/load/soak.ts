@@ -275,6 +275,9 @@ interface Sample {
   liveHeap: number;
   /** Major collections so far. */
   majorGcs: number;
+  /** Answers and rows in the API's count cache. */
+  cacheEntries: number;
+  cacheRows: number;
   /** API process CPU seconds (user + system) so far. */
   cpu: number;
   /** Queries waiting for the database: for their turn (read gate) or a pooled connection. */
@@ -316,6 +319,8 @@ async function takeSample(api: BenchApi, t: number, inFlight: number): Promise<S
     external: metric(text, 'nodejs_external_memory_bytes'),
     liveHeap: metric(text, 'cw_heap_used_after_major_gc_bytes'),
     majorGcs: metric(text, 'cw_major_gc_count'),
+    cacheEntries: metric(text, 'cw_count_cache_size', 'unit="entries"'),
+    cacheRows: metric(text, 'cw_count_cache_size', 'unit="rows"'),
     cpu,
     dbWaiting:
       metric(text, 'cw_db_pool_connections', 'state="waiting"') +
@@ -613,6 +618,8 @@ async function main(): Promise<number> {
           'heap total',
           'live heap',
           'major GCs',
+          'cached answers',
+          'cached rows',
           'external',
           'db waiting',
           'loop lag p99 ms',
@@ -625,6 +632,8 @@ async function main(): Promise<number> {
           mb(s.heapTotal),
           mb(s.liveHeap),
           String(s.majorGcs),
+          int(s.cacheEntries),
+          int(s.cacheRows),
           mb(s.external),
           String(s.dbWaiting),
           s.eventLoopLagP99Ms.toFixed(1),
