@@ -118,6 +118,17 @@ describe('memoryVerdict', () => {
     expect(v.reasons).toEqual(['RSS reached 1500 MB (at most 1024 MB)']);
   });
 
+  it('counts the reading taken as the run ends, a moment after its last second', () => {
+    const v = memoryVerdict(
+      [100, 200, 400, 600.0005].map((t) => ({ t, bytes: 100 * MB })),
+      series(600, 10, sawTooth),
+      600,
+      RULE,
+    );
+    expect(v.collections).toEqual([2, 2]);
+    expect(v.flat).toBe(true);
+  });
+
   it('refuses to judge without two collections in each half', () => {
     const v = memoryVerdict(
       [

@@ -85,7 +85,8 @@ export function memoryVerdict(
   const d = durationSeconds;
   const warm = 0.1 * d;
   const middle = 0.55 * d;
-  const afterWarmUp = liveHeap.filter((s) => s.t >= warm && s.t <= d);
+  // No upper bound: the soak's last sample is taken as the run ends, a moment after D.
+  const afterWarmUp = liveHeap.filter((s) => s.t >= warm);
   const early = afterWarmUp.filter((s) => s.t < middle).map((s) => s.bytes / MB);
   const late = afterWarmUp.filter((s) => s.t >= middle).map((s) => s.bytes / MB);
   const earlyFloorMb = early.length ? Math.min(...early) : NaN;

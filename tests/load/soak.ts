@@ -311,14 +311,15 @@ async function takeSample(api: BenchApi, t: number, inFlight: number): Promise<S
   const res = await fetch(`${api.url}/metrics`, { signal: AbortSignal.timeout(timeoutMs) });
   if (!res.ok) throw new Error(`/metrics answered HTTP ${res.status}`);
   const text = await res.text();
+  const majorGcs = metric(text, 'cw_major_gc_count');
   return {
     t,
     rss,
     heapUsed: metric(text, 'nodejs_heap_size_used_bytes'),
     heapTotal: metric(text, 'nodejs_heap_size_total_bytes'),
     external: metric(text, 'nodejs_external_memory_bytes'),
-    liveHeap: metric(text, 'cw_heap_used_after_major_gc_bytes'),
-    majorGcs: metric(text, 'cw_major_gc_count'),
+    liveHeap: majorGcs > 0 ? metric(text, 'cw_heap_used_after_major_gc_bytes') : NaN,
+    majorGcs,
     cacheEntries: metric(text, 'cw_count_cache_size', 'unit="entries"'),
     cacheRows: metric(text, 'cw_count_cache_size', 'unit="rows"'),
     cpu,
@@ -341,7 +342,9 @@ function liveHeapSeries(samples: Sample[]): MemorySample[] {
   for (const s of samples) {
     if (Number.isNaN(s.majorGcs) || Number.isNaN(s.liveHeap)) continue;
     if (seen >= 0 && s.majorGcs > seen) points.push({ t: s.t, bytes: s.liveHeap });
-    seen = s.majorGcs;
+    // Samples are ordered by when they were taken; an answer that came late can hold an
+    // older count, which must not make the next collection count twice.
+    seen = Math.max(seen, s.majorGcs);
   }
   return points;
 }

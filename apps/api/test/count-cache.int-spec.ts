@@ -1,12 +1,14 @@
 // The count cache on a real database: an answer is reused while rollup_version is
 // unchanged and computed again after a change; callers asking the same question while it
 // is being computed share one computation; a failure is shared, not kept.
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   COUNT_CACHE_KEPT_ROWS,
   COUNT_CACHE_MAX_ROWS,
   CountCache,
 } from '../src/analytics/count-cache.js';
+import { MetricsService } from '../src/observability/metrics.service.js';
 import { openTestDatabase, testTargets, type TestDatabase } from './support/test-database.js';
 
 describe.each(await testTargets())('count cache on the %s database', (target) => {
@@ -122,6 +124,38 @@ describe.each(await testTargets())('count cache on the %s database', (target) =>
     expect(runs.get(keys[0]!)).toBe(1);
     expect(runs.get(keys[2]!)).toBe(1);
     expect(runs.get(keys[1]!)).toBe(2);
+  });
+
+  it('counts the rows it keeps right when answers are replaced and dropped', async () => {
+    const metrics = new MetricsService({ isInitialized: false } as unknown as DataSource);
+    const counted = new CountCache(db.dataSource, metrics);
+    const size = async () => {
+      const { body } = await metrics.render();
+      const read = (unit: string) =>
+        Number(new RegExp(`^cw_count_cache_size\\{unit="${unit}"\\} (\\d+)$`, 'm').exec(body)?.[1]);
+      return { entries: read('entries'), rows: read('rows') };
+    };
+    const ask = (key: string, rows: number) =>
+      counted.cached(
+        key,
+        async () => key,
+        () => rows,
+      );
+    await ask('a', 10);
+    await ask('b', 20);
+    expect(await size()).toEqual({ entries: 2, rows: 30 });
+    // A change to the data: the next answer to 'a' replaces the kept one, and is larger.
+    await bump();
+    await ask('a', 15);
+    expect(await size()).toEqual({ entries: 2, rows: 35 });
+    // Filling up drops the least recently used ('b', then 'a') and their rows with them.
+    for (let i = 0; i < COUNT_CACHE_KEPT_ROWS / COUNT_CACHE_MAX_ROWS; i++)
+      await ask(`full ${i}`, COUNT_CACHE_MAX_ROWS);
+    expect(await size()).toEqual({
+      entries: COUNT_CACHE_KEPT_ROWS / COUNT_CACHE_MAX_ROWS,
+      rows: COUNT_CACHE_KEPT_ROWS,
+    });
+    metrics.onModuleDestroy();
   });
 
   it('does not keep answers larger than its row limit', async () => {

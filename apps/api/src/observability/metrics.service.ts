@@ -127,7 +127,7 @@ export class MetricsService implements OnModuleDestroy {
     });
     new Gauge({
       name: 'cw_major_gc_count',
-      help: 'Major (mark-compact) collections since the process started',
+      help: 'Major (mark-compact) collections since the metrics service started',
       registers: [this.registry],
       collect() {
         this.set(collections.count);
