@@ -188,9 +188,7 @@ const startApi = (): Promise<Api> =>
   startBenchApi({
     apiDist,
     databaseUrl,
-    nodeArgs: opts['cpu-prof']
-      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts['cpu-prof'])}`]
-      : [],
+    cpuProfileDir: opts['cpu-prof'],
   });
 
 /** One timed GraphQL request; throws on a GraphQL error, so no error is timed as an answer. */

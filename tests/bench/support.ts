@@ -165,11 +165,19 @@ export async function startBenchApi(options: {
   databaseUrl: string;
   env?: Record<string, string>;
   nodeArgs?: string[];
+  /** A V8 CPU profile of the API is written to this folder when it stops. */
+  cpuProfileDir?: string;
 }): Promise<BenchApi> {
   const main = path.join(options.apiDist, 'main.js');
+  const nodeArgs = [
+    ...(options.nodeArgs ?? []),
+    ...(options.cpuProfileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`]
+      : []),
+  ];
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npx nx run api:build\` first`);
   const port = await freePort();
-  const proc: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), main], {
+  const proc: ChildProcess = spawn(process.execPath, [...nodeArgs, main], {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,

@@ -311,7 +311,7 @@ async function takeSample(api: BenchApi, t: number, inFlight: number): Promise<S
   const res = await fetch(`${api.url}/metrics`, { signal: AbortSignal.timeout(timeoutMs) });
   if (!res.ok) throw new Error(`/metrics answered HTTP ${res.status}`);
   const text = await res.text();
-  const majorGcs = metric(text, 'cw_major_gc_count');
+  const majorGcs = metric(text, 'nodejs_gc_duration_seconds_count', 'kind="major"');
   return {
     t,
     rss,
@@ -526,10 +526,7 @@ async function main(): Promise<number> {
     api = await startBenchApi({
       apiDist,
       databaseUrl: db.url,
-      // A V8 CPU profile of the API, written to this folder when it stops.
-      nodeArgs: opts['cpu-prof']
-        ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts['cpu-prof'])}`]
-        : [],
+      cpuProfileDir: opts['cpu-prof'],
     });
     const tokens: Record<SoakUser, string> = {
       admin: api.token,

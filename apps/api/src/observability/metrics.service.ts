@@ -121,16 +121,9 @@ export class MetricsService implements OnModuleDestroy {
       name: 'cw_heap_used_after_major_gc_bytes',
       help: 'V8 heap in use just after the latest major (mark-compact) collection: what survives, the figure a leak raises and a saw-tooth does not',
       registers: [this.registry],
+      // Major collections are counted by prom-client's nodejs_gc_duration_seconds{kind="major"}.
       collect() {
-        if (collections.count > 0) this.set(collections.heapUsedAfter);
-      },
-    });
-    new Gauge({
-      name: 'cw_major_gc_count',
-      help: 'Major (mark-compact) collections since the metrics service started',
-      registers: [this.registry],
-      collect() {
-        this.set(collections.count);
+        if (collections.heapUsedAfter !== null) this.set(collections.heapUsedAfter);
       },
     });
     new Gauge({
@@ -233,17 +226,16 @@ type GcEntry = PerformanceEntry & { detail?: { kind?: number } };
  * the few callbacks in between allocated: a close upper bound of the live heap, and one that
  * does not depend on when the heap is sampled, unlike `nodejs_heap_size_used_bytes`.
  */
-function watchMajorCollections(): { count: number; heapUsedAfter: number; stop(): void } {
-  const state = { count: 0, heapUsedAfter: 0, stop: () => observer.disconnect() };
+function watchMajorCollections(): { heapUsedAfter: number | null; stop(): void } {
+  const state = {
+    heapUsedAfter: null as number | null,
+    stop: () => observer.disconnect(),
+  };
   const observer = new PerformanceObserver((list) => {
     const major = list
       .getEntries()
-      .filter(
-        (e) => (e as GcEntry).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR,
-      ).length;
-    if (major === 0) return;
-    state.count += major;
-    state.heapUsedAfter = getHeapStatistics().used_heap_size;
+      .some((e) => (e as GcEntry).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR);
+    if (major) state.heapUsedAfter = getHeapStatistics().used_heap_size;
   });
   observer.observe({ entryTypes: ['gc'] });
   return state;
