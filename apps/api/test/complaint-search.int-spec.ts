@@ -8,6 +8,7 @@ import {
   createAgency,
   createInstitution,
   insertComplaints,
+  setNarrative,
   type TestComplaint,
 } from './support/factories.js';
 import { gql, login } from './support/graphql-client.js';
@@ -52,12 +53,7 @@ describe.each(await testTargets())('complaint search and detail on the %s databa
       narrative: NARRATIVES[i % NARRATIVES.length]!,
     }));
     await insertComplaints(db.dataSource, rows);
-    for (const r of rows) {
-      await db.dataSource.query(`UPDATE complaints SET narrative = $1 WHERE external_id = $2`, [
-        r.narrative,
-        r.externalId,
-      ]);
-    }
+    for (const r of rows) await setNarrative(db.dataSource, r.externalId, r.narrative);
     api = await serveApi(db, testEnv());
     admin = await login(api.url, TEST_ADMIN.email, TEST_ADMIN.password);
     for (const input of [

@@ -119,6 +119,7 @@ describe.each(await testTargets())('schema on the %s database', (target) => {
       date: 'date',
       smallint: 'int2',
       numeric: 'numeric',
+      tsvector: 'tsvector',
     };
     for (const entity of db.dataSource.entityMetadatas) {
       for (const col of entity.columns) {

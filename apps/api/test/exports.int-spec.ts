@@ -12,6 +12,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveApi, type RunningApi } from '../src/bootstrap.js';
 import { ensurePartitionsFor } from '../src/complaints/complaint-partitions.js';
+import { narrativeSearchTokens } from '../src/complaints/narrative-search.js';
 import { complaintExportQuery } from '../src/exports/complaint-export-query.js';
 import { copyCsv, cursorRows } from '../src/exports/complaint-rows.js';
 import { ComplaintExportService, csvRecord } from '../src/exports/complaint-export.service.js';
@@ -21,6 +22,7 @@ import {
   createAgency,
   createInstitution,
   insertComplaints,
+  setNarrative,
   type TestComplaint,
 } from './support/factories.js';
 import { gql, login } from './support/graphql-client.js';
@@ -100,11 +102,13 @@ describe.each(await testTargets())('complaint exports on the %s database', (targ
       respondedAt: i % 7 === 0 ? new Date(Date.UTC(2025, i % 12, 6 + (i % 27), 3)) : null,
     }));
     await insertComplaints(db.dataSource, rows);
-    for (const [externalId, narrative] of Object.entries(NARRATIVES))
+    for (const [externalId, narrative] of Object.entries(NARRATIVES)) {
+      await setNarrative(db.dataSource, externalId, narrative);
       await db.dataSource.query(
-        `UPDATE complaints SET narrative = $2, amount_owed = 1234.5, overdue_days = 40 WHERE external_id = $1`,
-        [externalId, narrative],
+        `UPDATE complaints SET amount_owed = 1234.5, overdue_days = 40 WHERE external_id = $1`,
+        [externalId],
       );
+    }
     api = await serveApi(
       db,
       testEnv({ DATA_DIR: dataDir, EXPORT_SYNC_MAX_ROWS: String(SYNC_LIMIT) }),
@@ -288,10 +292,11 @@ describe.each(await testTargets())('complaint exports on the %s database', (targ
     async () => {
       await ensurePartitionsFor(db.dataSource, [new Date(Date.now() - 20000 * 60_000)]);
       await db.dataSource.query(
-        `INSERT INTO complaints (source, external_id, received_at, institution_id, province_code, narrative)
-         SELECT 'MEDIA', 'BULK-' || g, now() - g * interval '1 minute', $1, '110000', '批量导入的投诉'
+        `INSERT INTO complaints (source, external_id, received_at, institution_id, province_code, narrative,
+           narrative_search)
+         SELECT 'MEDIA', 'BULK-' || g, now() - g * interval '1 minute', $1, '110000', $2, array_to_tsvector($3::text[])
          FROM generate_series(1, 20000) AS g`,
-        [inst[0]],
+        [inst[0], '批量导入的投诉', narrativeSearchTokens('批量导入的投诉')],
       );
       try {
         const service = api.app.get(ComplaintExportService);

@@ -63,6 +63,13 @@ export class ComplaintEntity {
   @Column('text', { nullable: true })
   narrative!: string | null;
 
+  /**
+   * The narrative's search tokens (narrativeSearchTokens), set by the complaint writer beside
+   * the narrative; the table refuses a narrative without them.
+   */
+  @Column('tsvector', { name: 'narrative_search', nullable: true, select: false })
+  narrativeSearch!: string | null;
+
   @Column('numeric', { name: 'amount_owed', precision: 14, scale: 2, nullable: true })
   amountOwed!: string | null;
 

@@ -60,7 +60,7 @@ function withSearch(cond: SqlCondition, search: string | null, useIndex: boolean
   const parts = [cond.sql, 'c.narrative IS NOT NULL'];
   if (parsed.tsquery && useIndex) {
     params.push(parsed.tsquery);
-    parts.push(`complaint_search_vector(c.narrative) @@ $${params.length}::tsquery`);
+    parts.push(`c.narrative_search @@ $${params.length}::tsquery`);
   }
   for (const term of parsed.terms) {
     params.push(term);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SEARCH_TERMS, parseNarrativeSearch, termTokens } from './narrative-search.js';
+import {
+  MAX_SEARCH_TERMS,
+  narrativeSearchTokens,
+  parseNarrativeSearch,
+  termTokens,
+} from './narrative-search.js';
 
 describe('narrative search', () => {
   it('splits Chinese runs into overlapping pairs of characters', () => {
@@ -40,5 +45,27 @@ describe('narrative search', () => {
   it('never lets a quote or backslash reach the tsquery', () => {
     const parsed = parseNarrativeSearch(`a'b\\c 'x`);
     expect(parsed?.tsquery).toBe("'a':* & 'b':* & 'c':* & 'x':*");
+  });
+
+  it('stores a narrative as its Latin words and the pairs of its Chinese runs, once each', () => {
+    expect(narrativeSearchTokens('催收员 Called 30 times，威胁威胁。我')).toEqual(
+      ['30', 'called', 'times', '催收', '威胁', '我', '收员', '胁威'].sort(),
+    );
+    expect(narrativeSearchTokens('')).toEqual([]);
+    expect(narrativeSearchTokens('x'.repeat(100))).toEqual(['x'.repeat(64)]);
+  });
+
+  it('stores every token a search for a phrase in the narrative asks for', () => {
+    const narrative = '对方冒充公安局，发来伪造的律师函。The collector threatened me.';
+    const stored = new Set(narrativeSearchTokens(narrative));
+    for (const term of ['冒充公安', '律师函', 'threat', 'COLLECTOR']) {
+      for (const token of termTokens(term)) {
+        const word = token.replace(/^'|'(:\*)?$/g, '');
+        const found = token.endsWith(':*')
+          ? [...stored].some((s) => s.startsWith(word))
+          : stored.has(word);
+        expect(found, `${term}: ${token}`).toBe(true);
+      }
+    }
   });
 });

@@ -4,6 +4,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Category, Channel, Evidence, Product, Source, Status } from '@cw/domain';
 import { ensurePartitionsFor } from '../complaints/complaint-partitions.js';
+import { narrativeSearchTokens } from '../complaints/narrative-search.js';
 
 /** A complaint ready for the table: registry ids resolved, narrative redacted. */
 export interface PreparedComplaint {
@@ -51,6 +52,7 @@ const COLUMNS = [
   'categories_detected',
   'categories',
   'narrative',
+  'narrative_search',
   'amount_owed',
   'overdue_days',
   'status',
@@ -154,10 +156,11 @@ function batchTable(rows: PreparedComplaint[], firstParam: number) {
     sql: `unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::timestamptz[], ${p(3)}::timestamptz[], ${p(4)}::int[],
                  ${p(5)}::int[], ${p(6)}::text[], ${p(7)}::text[], ${p(8)}::text[], ${p(9)}::text[], ${p(10)}::text[],
                  ${p(11)}::text[], ${p(12)}::text[], ${p(13)}::text[], ${p(14)}::numeric[], ${p(15)}::int[],
-                 ${p(16)}::text[], ${p(17)}::text[], ${p(18)}::timestamptz[], ${p(19)}::text[], ${p(20)}::int[])
+                 ${p(16)}::text[], ${p(17)}::text[], ${p(18)}::timestamptz[], ${p(19)}::text[], ${p(20)}::int[],
+                 ${p(21)}::text[])
        AS t(source, external_id, received_at, incident_at, institution_id, agency_id, product, province_code,
             city_code, channels, declared, detected, categories, narrative, amount_owed, overdue_days, status,
-            institution_response, responded_at, evidence, submitted_by)`,
+            institution_response, responded_at, evidence, submitted_by, search)`,
     params: [
       col((c) => c.source),
       col((c) => c.externalId),
@@ -180,6 +183,8 @@ function batchTable(rows: PreparedComplaint[], firstParam: number) {
       col((c) => c.respondedAt?.toISOString() ?? null),
       col((c) => literal(c.evidence)),
       col((c) => c.submittedBy),
+      // The narrative's search tokens, joined by spaces (a token never holds one).
+      col((c) => (c.narrative === null ? null : narrativeSearchTokens(c.narrative).join(' '))),
     ],
   };
 }
@@ -187,7 +192,7 @@ function batchTable(rows: PreparedComplaint[], firstParam: number) {
 /** The batch's value of each column, as the SELECT list over batchTable's `t`. */
 const VALUES = `t.received_at, t.incident_at, t.institution_id, t.agency_id, t.product, t.province_code,
   t.city_code, t.channels::text[], t.declared::text[], t.detected::text[], t.categories::text[], t.narrative,
-  t.amount_owed, t.overdue_days, t.status, t.institution_response, t.responded_at, t.evidence::text[]`;
+  array_to_tsvector(string_to_array(t.search, ' ')), t.amount_owed, t.overdue_days, t.status, t.institution_response, t.responded_at, t.evidence::text[]`;
 
 async function upsertComplaints(
   tx: EntityManager,

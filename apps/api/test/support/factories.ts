@@ -3,6 +3,7 @@
 import type { DataSource } from 'typeorm';
 import type { Category, Channel, InstitutionType, Product, Source, Status } from '@cw/domain';
 import { ensurePartitionsFor } from '../../src/complaints/complaint-partitions.js';
+import { narrativeSearchTokens } from '../../src/complaints/narrative-search.js';
 
 export async function createInstitution(
   db: DataSource,
@@ -76,4 +77,20 @@ export async function insertComplaints(db: DataSource, rows: TestComplaint[]): P
       values,
     );
   }
+}
+
+/**
+ * Gives stored complaints a narrative, with the search tokens the writer would store beside
+ * it (the table refuses a narrative without them).
+ */
+export async function setNarrative(
+  db: DataSource,
+  externalId: string,
+  narrative: string | null,
+): Promise<void> {
+  await db.query(
+    `UPDATE complaints SET narrative = $2, narrative_search = array_to_tsvector($3::text[])
+     WHERE external_id = $1`,
+    [externalId, narrative, narrative === null ? null : narrativeSearchTokens(narrative)],
+  );
 }

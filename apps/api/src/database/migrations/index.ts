@@ -10,6 +10,7 @@ import { AddNarrativeSearch1765050000000 } from './1765050000000-AddNarrativeSea
 import { NarrativeSearchIndexOnServerOnly1765200000000 } from './1765200000000-NarrativeSearchIndexOnServerOnly.js';
 import { AddExportJobs1765100000000 } from './1765100000000-AddExportJobs.js';
 import { PartitionComplaintsByMonth1765300000000 } from './1765300000000-PartitionComplaintsByMonth.js';
+import { StoreNarrativeSearchTokens1765400000000 } from './1765400000000-StoreNarrativeSearchTokens.js';
 
 export const ALL_MIGRATIONS = [
   AddRegistryAndComplaints1764400000000,
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS = [
   AddExportJobs1765100000000,
   NarrativeSearchIndexOnServerOnly1765200000000,
   PartitionComplaintsByMonth1765300000000,
+  StoreNarrativeSearchTokens1765400000000,
 ];
