@@ -208,6 +208,59 @@ describe.each(await testTargets())('imports on the %s database', (target) => {
     expect(stored).toEqual({ read: IMPORT_BATCH_ROWS + 2, skipped: 2 });
   });
 
+  it('counts a file of several batches exactly: rejections, a repeated id, the last row', async () => {
+    // Each batch is classified while the one before is written: the counts, the stored
+    // errors and the order of writes must come out as if rows were written one at a time.
+    const n = 2 * IMPORT_BATCH_ROWS + 501;
+    const many: CsvRow[] = Array.from({ length: n }, (_, i) => ({
+      id: `MB-${i}`,
+      receivedAt: `2025-04-${String(1 + (i % 28)).padStart(2, '0')} 09:30`,
+      institution: '网商银行',
+      narrative: i % 50 === 0 ? `第${i}条：催收员威胁要爆通讯录，电话13812345678` : '',
+      ...(i % 997 === 5 ? { receivedAt: 'not a date' } : {}),
+    }));
+    // The id of row 10 again at the very end, in another month: the later row wins.
+    many.push({ id: 'MB-10', receivedAt: '2025-06-15 08:00', institution: '网商银行' });
+    const badRows = many.flatMap((r, i) => (r.receivedAt === 'not a date' ? [i + 1] : []));
+    expect(badRows.length).toBeGreaterThan(2);
+
+    const { body } = await upload(canonicalCsv(many), admin);
+    expect(body).toMatchObject({
+      status: 'SUCCEEDED',
+      read: n + 1,
+      inserted: n - badRows.length,
+      updated: 1,
+      unchanged: 0,
+      rejected: badRows.length,
+    });
+    const [stored] = await db.dataSource.query<Record<string, number>[]>(
+      `SELECT read, inserted, updated, rejected FROM import_runs WHERE id = $1::bigint`,
+      [body.id],
+    );
+    expect(stored).toEqual({
+      read: n + 1,
+      inserted: n - badRows.length,
+      updated: 1,
+      rejected: badRows.length,
+    });
+    const errors = await db.dataSource.query<{ row_number: number }[]>(
+      `SELECT row_number FROM import_errors WHERE run_id = $1::bigint ORDER BY row_number`,
+      [body.id],
+    );
+    expect(errors.map((e) => e.row_number)).toEqual(badRows);
+    const complaints = await db.dataSource.query<{ n: number; redacted: number; moved: string }[]>(
+      `SELECT count(*)::int AS n,
+              count(*) FILTER (WHERE narrative LIKE '%[手机号]%')::int AS redacted,
+              max(received_day::text) FILTER (WHERE external_id = 'MB-10') AS moved
+       FROM complaints WHERE external_id LIKE 'MB-%'`,
+    );
+    expect(complaints[0]).toEqual({
+      n: n - badRows.length,
+      redacted: many.filter((r, i) => r.narrative && !badRows.includes(i + 1)).length,
+      moved: '2025-06-15',
+    });
+  });
+
   it('lists the rejected rows as CSV, and runs only to who made them', async () => {
     const first = (
       await gql<{ importRuns: { edges: { node: { id: string; rejected: number } }[] } }>(

@@ -19,6 +19,8 @@ import { RegistryResolver } from './registry-resolver.js';
 
 /** Rows written per transaction. */
 export const IMPORT_BATCH_ROWS = 2000;
+/** Rows read between two turns of the event loop (see runRows). */
+const YIELD_EVERY_ROWS = 100;
 /** Rejected rows kept per run with their reasons; beyond it they are only counted. */
 export const MAX_STORED_ERRORS = 100_000;
 
@@ -59,6 +61,36 @@ interface Counters extends WriteCounts {
   storedErrors: number;
   skipped: number;
   rejected: number;
+}
+
+/** Rows the parser has read, skipped and rejected: what a batch adds to the run's counts. */
+type RowTally = Pick<Counters, 'read' | 'skipped' | 'rejected'>;
+
+function addTally(counters: Counters, tally: RowTally): void {
+  counters.read += tally.read;
+  counters.skipped += tally.skipped;
+  counters.rejected += tally.rejected;
+}
+
+/** A parsed row with what the text analysis found; the raw narrative goes no further. */
+interface ClassifiedComplaint {
+  row: ParsedComplaint;
+  analysis: ReturnType<typeof analyzeNarrative> | null;
+  /** Redacted, not classified: an answer says what the lender did, not the collector. */
+  institutionResponse: string | null;
+}
+
+/**
+ * Classifies and redacts a row (CPU only, no database) as it is read, outside any
+ * transaction, so that the work overlaps the writing of the batch before.
+ */
+function classify(row: ParsedComplaint): ClassifiedComplaint {
+  return {
+    row,
+    // Classified on the raw text; only the redacted text is kept.
+    analysis: row.narrative ? analyzeNarrative(row.narrative) : null,
+    institutionResponse: row.institutionResponse ? redactNarrative(row.institutionResponse) : null,
+  };
 }
 
 const SUMMARY_COLUMNS = `r.id::text AS id, r.status, r.format, r.source, r.filename, r.read, r.inserted, r.updated,
@@ -182,6 +214,7 @@ export class ImportService {
     items: AsyncIterable<ParsedRow> | Iterable<ParsedRow>,
     ip: string | null,
   ): Promise<RunSummary> {
+    // The run's counts as committed; only the batch writer changes them.
     const counters: Counters = {
       read: 0,
       inserted: 0,
@@ -192,24 +225,38 @@ export class ImportService {
       storedErrors: 0,
     };
     const resolver = new RegistryResolver();
-    let batch: ParsedComplaint[] = [];
+    let batch: ClassifiedComplaint[] = [];
     let errors: RowError[] = [];
     let keys = new Set<string>();
+    // Rows read, skipped and rejected by the parser since the last batch was handed on.
+    let seen: RowTally = { read: 0, skipped: 0, rejected: 0 };
     // Rows counted in the metrics: those of committed batches.
     const counted = { accepted: 0, rejected: 0, skipped: 0 };
+    // The batch being written. While PostgreSQL writes it, this loop reads, checks and
+    // classifies the next one; batches are still written one after another, in file order.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      if (!batch.length && !errors.length) {
-        // Only skipped rows since the last batch (a file that ends in them, or holds nothing
-        // else): their counts are saved without a batch to carry them.
-        await this.saveCounters(this.db, runId, counters);
-        this.countRows(counters, counted);
-        return;
-      }
-      await this.writeBatch(runId, principal, source, resolver, batch, errors, counters);
-      this.countRows(counters, counted);
+      const rows = batch;
+      const rowErrors = errors;
+      const tally = seen;
       batch = [];
       errors = [];
       keys = new Set();
+      seen = { read: 0, skipped: 0, rejected: 0 };
+      await writing;
+      writing = (async () => {
+        addTally(counters, tally);
+        if (!rows.length && !rowErrors.length) {
+          // Only skipped rows since the last batch (a file that ends in them, or holds
+          // nothing else): their counts are saved without a batch to carry them.
+          await this.saveCounters(this.db, runId, counters);
+        } else {
+          await this.writeBatch(runId, principal, source, resolver, rows, rowErrors, counters);
+        }
+        this.countRows(counters, counted);
+      })();
+      // Its failure surfaces where it is awaited (the next batch, or the end of the run).
+      writing.catch(() => undefined);
       // The embedded database runs in this thread and answers without I/O: without a turn
       // of the event loop here, a file already in memory would be imported to its end before
       // any other request, or a shutdown signal, is served.
@@ -218,27 +265,33 @@ export class ImportService {
     try {
       for await (const item of items) {
         if (this.stopRuns) throw new ImportStopped();
+        seen.read++;
+        // A file already received parses without waiting for I/O: a turn of the event loop
+        // now and then lets the batch being written send its next statement meanwhile.
+        if (seen.read % YIELD_EVERY_ROWS === 0)
+          await new Promise((resolve) => setImmediate(resolve));
         if (item.kind === 'skipped') {
-          counters.read++;
-          counters.skipped++;
+          seen.skipped++;
           continue;
         }
-        counters.read++;
         if (item.kind === 'rejected') {
-          counters.rejected++;
+          seen.rejected++;
           errors.push(...item.errors);
         } else {
           // A later row with the same id updates the earlier one: write the earlier first.
           const key = `${item.row.source ?? source}|${item.row.externalId}`;
           if (keys.has(key)) await flush();
-          batch.push(item.row);
+          batch.push(classify(item.row));
           keys.add(key);
         }
         if (batch.length >= IMPORT_BATCH_ROWS || errors.length >= IMPORT_BATCH_ROWS) await flush();
       }
       await flush();
+      await writing;
       return await this.finish(runId, 'SUCCEEDED', null, principal, ip);
     } catch (e) {
+      // A run ends only when no batch of it is being written.
+      await writing.catch(() => undefined);
       // Stopped by a shutdown, or its upload cut off by one.
       if (e instanceof ImportStopped || this.stopRuns) {
         this.logger.warn(`import ${runId} stopped by the shutdown; marked ABANDONED`);
@@ -333,7 +386,7 @@ export class ImportService {
     principal: Principal | null,
     source: Source,
     resolver: RegistryResolver,
-    batch: ParsedComplaint[],
+    batch: ClassifiedComplaint[],
     errors: RowError[],
     counters: Counters,
   ): Promise<void> {
@@ -346,7 +399,7 @@ export class ImportService {
     } catch (e) {
       resolver.reset();
       if (batch.length <= 1) {
-        const row = batch[0];
+        const row = batch[0]?.row;
         if (!row) throw e;
         counters.rejected++;
         const refused: RowError = {
@@ -422,19 +475,18 @@ export class ImportService {
     );
   }
 
+  /** The batch with its registry entries resolved (provisional ones created in `tx`). */
   private async prepare(
     tx: EntityManager,
     resolver: RegistryResolver,
-    rows: ParsedComplaint[],
+    rows: ClassifiedComplaint[],
     source: Source,
     principal: Principal | null,
   ): Promise<PreparedComplaint[]> {
     const out: PreparedComplaint[] = [];
-    for (const r of rows) {
+    for (const { row: r, analysis, institutionResponse } of rows) {
       const institution = await resolver.resolve(tx, 'institutions', r.institution);
       const agency = r.agency ? await resolver.resolve(tx, 'collection_agencies', r.agency) : null;
-      // Classified on the raw text; only the redacted text is kept.
-      const analysis = r.narrative ? analyzeNarrative(r.narrative) : null;
       out.push({
         source: r.source ?? source,
         externalId: r.externalId,
@@ -452,8 +504,7 @@ export class ImportService {
         amountOwed: r.amountOwed,
         overdueDays: r.overdueDays,
         status: r.status,
-        // Redacted, not classified: an answer says what the lender did, not the collector.
-        institutionResponse: r.institutionResponse ? redactNarrative(r.institutionResponse) : null,
+        institutionResponse,
         respondedAt: r.respondedAt,
         evidence: r.evidence,
         submittedBy: principal?.id ?? null,
