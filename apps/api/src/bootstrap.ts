@@ -1,6 +1,7 @@
 // Start-up in one place, shared by main.ts and the tests: open the database, migrate, keep
 // reference data current, seed the demo data set, then serve GraphQL and the dashboard.
 import { createServer } from 'node:net';
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -140,6 +141,7 @@ export async function serveApi(database: OpenDatabase, env: Env): Promise<Runnin
     new Logger('Import').warn(
       `${abandoned} import(s) interrupted by the last stop were marked ABANDONED`,
     );
+  (app.getHttpServer() as Server).requestTimeout = env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000;
   await app.listen(env.PORT, env.HOST);
   const { port } = app.getHttpServer().address() as { port: number };
   return {

@@ -361,6 +361,12 @@ describe.each(await testTargets())('imports on the %s database', (target) => {
     expect(run).toEqual({ status: 'SUCCEEDED', inserted: 2, filename: 'multi.csv' });
   });
 
+  it('gives a request as long as HTTP_REQUEST_TIMEOUT_SECONDS to arrive, not five minutes', () => {
+    // An import reads its upload only as fast as it writes it: a million rows take longer
+    // than Node's default request timeout, which cut such an import off with an empty answer.
+    expect(api.app.getHttpServer().requestTimeout).toBe(3_600_000);
+  });
+
   it('refuses files over the size limit with 413 and records the failed run', async () => {
     const big = Buffer.alloc(3 * 1024 * 1024, 'a');
     const res = await upload(big, operator, 'format=canonical');

@@ -103,6 +103,13 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(4 * 1024 ** 3),
+  /**
+   * Longest a request may take to arrive in full, in seconds (default one hour). An import's
+   * upload is read only as fast as the import writes it (a million rows take 4–6 minutes on
+   * two cores), so this bounds the largest file one request can import; Node's own default
+   * of five minutes cut such imports off.
+   */
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   /** Most complaints a download streams at once; a larger export runs as a background job. */
   EXPORT_SYNC_MAX_ROWS: z.coerce.number().int().min(0).max(100_000_000).default(100_000),
   /** Days a finished background export is kept for download. */
