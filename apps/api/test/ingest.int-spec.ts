@@ -212,14 +212,29 @@ describe.each(await testTargets())('imports on the %s database', (target) => {
     // Each batch is classified while the one before is written: the counts, the stored
     // errors and the order of writes must come out as if rows were written one at a time.
     const n = 2 * IMPORT_BATCH_ROWS + 501;
+    // Unknown lenders named in every batch, in a different order in each: the batches
+    // written at the same time must create each one once.
+    const newcomers = ['多批新机构甲', '多批新机构乙', '多批新机构丙', '多批新机构丁'];
     const many: CsvRow[] = Array.from({ length: n }, (_, i) => ({
       id: `MB-${i}`,
       receivedAt: `2025-04-${String(1 + (i % 28)).padStart(2, '0')} 09:30`,
-      institution: '网商银行',
+      institution:
+        i % 300 === 7
+          ? newcomers[(Math.floor(i / 300) + Math.floor(i / IMPORT_BATCH_ROWS)) % 4]!
+          : '网商银行',
       narrative: i % 50 === 0 ? `第${i}条：催收员威胁要爆通讯录，电话13812345678` : '',
       ...(i % 997 === 5 ? { receivedAt: 'not a date' } : {}),
     }));
-    // The id of row 10 again at the very end, in another month: the later row wins.
+    // Early in the second batch: a row of the first again, then a new id twice, which hands
+    // that short batch on at once, while the first may still be being written. Row 10 comes
+    // again at the very end, in another month. The later row wins each time.
+    many.splice(
+      IMPORT_BATCH_ROWS + 3,
+      0,
+      { id: `MB-${IMPORT_BATCH_ROWS - 2}`, receivedAt: '2025-05-20 12:00' },
+      { id: 'MB-EXTRA', receivedAt: '2025-05-01 12:00' },
+      { id: 'MB-EXTRA', receivedAt: '2025-05-02 12:00' },
+    );
     many.push({ id: 'MB-10', receivedAt: '2025-06-15 08:00', institution: '网商银行' });
     const badRows = many.flatMap((r, i) => (r.receivedAt === 'not a date' ? [i + 1] : []));
     expect(badRows.length).toBeGreaterThan(2);
@@ -227,9 +242,9 @@ describe.each(await testTargets())('imports on the %s database', (target) => {
     const { body } = await upload(canonicalCsv(many), admin);
     expect(body).toMatchObject({
       status: 'SUCCEEDED',
-      read: n + 1,
-      inserted: n - badRows.length,
-      updated: 1,
+      read: n + 4,
+      inserted: n - badRows.length + 1,
+      updated: 3,
       unchanged: 0,
       rejected: badRows.length,
     });
@@ -238,26 +253,42 @@ describe.each(await testTargets())('imports on the %s database', (target) => {
       [body.id],
     );
     expect(stored).toEqual({
-      read: n + 1,
-      inserted: n - badRows.length,
-      updated: 1,
+      read: n + 4,
+      inserted: n - badRows.length + 1,
+      updated: 3,
       rejected: badRows.length,
     });
+    const created = await db.dataSource.query<{ name: string; n: number }[]>(
+      `SELECT i.name, count(c.id)::int AS n FROM institutions i
+         JOIN complaints c ON c.institution_id = i.id AND c.external_id LIKE 'MB-%'
+       WHERE i.name LIKE '多批新机构%' AND i.provisional GROUP BY i.name ORDER BY i.name`,
+    );
+    expect(created.map((c) => c.name)).toEqual([...newcomers].sort());
+    expect(created.reduce((sum, c) => sum + c.n, 0)).toBe(
+      many.filter((r, i) => r.institution?.startsWith('多批') && !badRows.includes(i + 1)).length,
+    );
     const errors = await db.dataSource.query<{ row_number: number }[]>(
       `SELECT row_number FROM import_errors WHERE run_id = $1::bigint ORDER BY row_number`,
       [body.id],
     );
     expect(errors.map((e) => e.row_number)).toEqual(badRows);
-    const complaints = await db.dataSource.query<{ n: number; redacted: number; moved: string }[]>(
+    const complaints = await db.dataSource.query<
+      { n: number; redacted: number; moved: string; again: string; extra: string }[]
+    >(
       `SELECT count(*)::int AS n,
               count(*) FILTER (WHERE narrative LIKE '%[手机号]%')::int AS redacted,
-              max(received_day::text) FILTER (WHERE external_id = 'MB-10') AS moved
+              max(received_day::text) FILTER (WHERE external_id = 'MB-10') AS moved,
+              max(received_day::text) FILTER (WHERE external_id = $1) AS again,
+              max(received_day::text) FILTER (WHERE external_id = 'MB-EXTRA') AS extra
        FROM complaints WHERE external_id LIKE 'MB-%'`,
+      [`MB-${IMPORT_BATCH_ROWS - 2}`],
     );
     expect(complaints[0]).toEqual({
-      n: n - badRows.length,
+      n: n - badRows.length + 1,
       redacted: many.filter((r, i) => r.narrative && !badRows.includes(i + 1)).length,
       moved: '2025-06-15',
+      again: '2025-05-20',
+      extra: '2025-05-02',
     });
   });
 

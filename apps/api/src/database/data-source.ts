@@ -19,6 +19,11 @@ export type DatabaseTarget =
   /** `dataDir: null` keeps the embedded database in memory (tests). */
   | { kind: 'embedded'; dataDir: string | null };
 
+/** True for the embedded PGlite database (handed to TypeORM as a custom driver module). */
+export function isEmbedded(db: DataSource): boolean {
+  return (db.options as { driver?: unknown }).driver !== undefined;
+}
+
 export interface OpenDatabase {
   dataSource: DataSource;
   kind: DatabaseTarget['kind'];

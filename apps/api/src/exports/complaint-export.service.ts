@@ -17,7 +17,8 @@ import {
   exportHeaders,
   exportNumericColumns,
 } from './complaint-export-query.js';
-import { copyCsv, cursorRows, isEmbedded, type TextRow } from './complaint-rows.js';
+import { isEmbedded } from '../database/data-source.js';
+import { copyCsv, cursorRows, type TextRow } from './complaint-rows.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -13,17 +13,13 @@ import type { Readable } from 'node:stream';
 import { escapeLiteral } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
+import { isEmbedded } from '../database/data-source.js';
 import type { ExportQuery } from './complaint-export-query.js';
 
 /** Rows fetched from the cursor at a time. */
 export const FETCH_ROWS = 2000;
 
 export type TextRow = (string | null)[];
-
-/** True for the embedded PGlite database (handed to TypeORM as a custom driver module). */
-export function isEmbedded(db: DataSource): boolean {
-  return (db.options as { driver?: unknown }).driver !== undefined;
-}
 
 export async function* cursorRows(
   db: DataSource,

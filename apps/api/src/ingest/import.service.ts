@@ -11,6 +11,7 @@ import type { Source } from '@cw/domain';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/roles.js';
 import { AppError } from '../graphql/app-error.js';
+import { isEmbedded } from '../database/data-source.js';
 import { MetricsService } from '../observability/metrics.service.js';
 import { writeComplaints, type PreparedComplaint, type WriteCounts } from './complaint-writer.js';
 import { FileError, type ParsedComplaint, type ParsedRow, type RowError } from './ingest-row.js';
@@ -19,6 +20,12 @@ import { RegistryResolver } from './registry-resolver.js';
 
 /** Rows written per transaction. */
 export const IMPORT_BATCH_ROWS = 2000;
+/**
+ * Batches of one run written at the same time on a server database, each in its own
+ * transaction on its own connection, so that PostgreSQL works on more than one core. The
+ * embedded database has one connection: one batch at a time there.
+ */
+export const IMPORT_WRITERS = 2;
 /** Rows read between two turns of the event loop (see runRows). */
 const YIELD_EVERY_ROWS = 100;
 /** Rejected rows kept per run with their reasons; beyond it they are only counted. */
@@ -55,21 +62,39 @@ export interface RunSummary {
   submittedBy: string | null;
 }
 
-interface Counters extends WriteCounts {
+/** What one batch adds to its run's counts. */
+interface RunCounts extends WriteCounts {
   read: number;
-  /** Rejected rows written to import_errors so far (at most MAX_STORED_ERRORS). */
-  storedErrors: number;
   skipped: number;
   rejected: number;
 }
 
-/** Rows the parser has read, skipped and rejected: what a batch adds to the run's counts. */
-type RowTally = Pick<Counters, 'read' | 'skipped' | 'rejected'>;
+const NO_COUNTS: RunCounts = {
+  read: 0,
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  skipped: 0,
+  rejected: 0,
+};
 
-function addTally(counters: Counters, tally: RowTally): void {
-  counters.read += tally.read;
-  counters.skipped += tally.skipped;
-  counters.rejected += tally.rejected;
+/** A batch handed to a writer, with the rows it carries and what the parser counted. */
+interface Batch {
+  rows: ClassifiedComplaint[];
+  errors: RowError[];
+  counts: RunCounts;
+  /** The (source, external_id) of its rows. */
+  keys: Set<string>;
+}
+
+/** A run's state shared by its writers. */
+interface RunState {
+  runId: string;
+  principal: Principal | null;
+  source: Source;
+  resolver: RegistryResolver;
+  /** Rejected rows stored so far (at most MAX_STORED_ERRORS). */
+  storedErrors: number;
 }
 
 /** A parsed row with what the text analysis found; the raw narrative goes no further. */
@@ -112,13 +137,17 @@ export class ImportService {
   /** Set by a shutdown: no new runs; when `stopRuns` too, running ones stop at the next row. */
   private draining = false;
   private stopRuns = false;
+  /** Batches of a run written at once (IMPORT_WRITERS, or 1 on the embedded database). */
+  private readonly writers: number;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     /** Absent when a script or test builds the service by hand. */
     @Optional() private readonly metrics?: MetricsService,
-  ) {}
+  ) {
+    this.writers = isEmbedded(db) ? 1 : IMPORT_WRITERS;
+  }
 
   /**
    * For a shutdown: refuses new runs, lets running ones finish until `deadline` (epoch ms),
@@ -214,84 +243,70 @@ export class ImportService {
     items: AsyncIterable<ParsedRow> | Iterable<ParsedRow>,
     ip: string | null,
   ): Promise<RunSummary> {
-    // The run's counts as committed; only the batch writer changes them.
-    const counters: Counters = {
-      read: 0,
-      inserted: 0,
-      updated: 0,
-      unchanged: 0,
-      skipped: 0,
-      rejected: 0,
+    const run: RunState = {
+      runId,
+      principal,
+      source,
+      resolver: new RegistryResolver(this.db),
       storedErrors: 0,
     };
-    const resolver = new RegistryResolver();
-    let batch: ClassifiedComplaint[] = [];
-    let errors: RowError[] = [];
-    let keys = new Set<string>();
-    // Rows read, skipped and rejected by the parser since the last batch was handed on.
-    let seen: RowTally = { read: 0, skipped: 0, rejected: 0 };
-    // Rows counted in the metrics: those of committed batches.
-    const counted = { accepted: 0, rejected: 0, skipped: 0 };
-    // The batch being written. While PostgreSQL writes it, this loop reads, checks and
-    // classifies the next one; batches are still written one after another, in file order.
-    let writing: Promise<void> = Promise.resolve();
-    const flush = async () => {
-      const rows = batch;
-      const rowErrors = errors;
-      const tally = seen;
-      batch = [];
-      errors = [];
-      keys = new Set();
-      seen = { read: 0, skipped: 0, rejected: 0 };
-      await writing;
-      writing = (async () => {
-        addTally(counters, tally);
-        if (!rows.length && !rowErrors.length) {
-          // Only skipped rows since the last batch (a file that ends in them, or holds
-          // nothing else): their counts are saved without a batch to carry them.
-          await this.saveCounters(this.db, runId, counters);
-        } else {
-          await this.writeBatch(runId, principal, source, resolver, rows, rowErrors, counters);
-        }
-        this.countRows(counters, counted);
-      })();
-      // Its failure surfaces where it is awaited (the next batch, or the end of the run).
-      writing.catch(() => undefined);
+    const emptyBatch = (): Batch => ({
+      rows: [],
+      errors: [],
+      counts: { ...NO_COUNTS },
+      keys: new Set(),
+    });
+    let batch = emptyBatch();
+    // Batches being written, oldest first. While PostgreSQL writes them, this loop reads,
+    // checks and classifies the next one.
+    const writing: { done: Promise<void>; keys: Set<string> }[] = [];
+    const settle = async () => {
+      while (writing.length) await writing.shift()!.done;
+    };
+    const handOn = async () => {
+      const ready = batch;
+      batch = emptyBatch();
+      while (writing.length >= this.writers) await writing.shift()!.done;
+      const done = this.writeBatch(run, ready);
+      // Its failure surfaces where it is awaited (a later batch, or the end of the run).
+      done.catch(() => undefined);
+      writing.push({ done, keys: ready.keys });
       // The embedded database runs in this thread and answers without I/O: without a turn
       // of the event loop here, a file already in memory would be imported to its end before
       // any other request, or a shutdown signal, is served.
       await new Promise((resolve) => setImmediate(resolve));
     };
     try {
+      let read = 0;
       for await (const item of items) {
         if (this.stopRuns) throw new ImportStopped();
-        seen.read++;
+        batch.counts.read++;
         // A file already received parses without waiting for I/O: a turn of the event loop
-        // now and then lets the batch being written send its next statement meanwhile.
-        if (seen.read % YIELD_EVERY_ROWS === 0)
-          await new Promise((resolve) => setImmediate(resolve));
+        // now and then lets the batches being written send their next statements meanwhile.
+        if (++read % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
         if (item.kind === 'skipped') {
-          seen.skipped++;
-          continue;
-        }
-        if (item.kind === 'rejected') {
-          seen.rejected++;
-          errors.push(...item.errors);
+          batch.counts.skipped++;
+        } else if (item.kind === 'rejected') {
+          batch.counts.rejected++;
+          batch.errors.push(...item.errors);
         } else {
-          // A later row with the same id updates the earlier one: write the earlier first.
+          // A later row with the same id updates the earlier one: the earlier is written
+          // (committed) first, whether it is in this batch or in one being written.
           const key = `${item.row.source ?? source}|${item.row.externalId}`;
-          if (keys.has(key)) await flush();
-          batch.push(classify(item.row));
-          keys.add(key);
+          if (batch.keys.has(key)) await handOn();
+          if (writing.some((w) => w.keys.has(key))) await settle();
+          batch.rows.push(classify(item.row));
+          batch.keys.add(key);
         }
-        if (batch.length >= IMPORT_BATCH_ROWS || errors.length >= IMPORT_BATCH_ROWS) await flush();
+        if (batch.rows.length >= IMPORT_BATCH_ROWS || batch.errors.length >= IMPORT_BATCH_ROWS)
+          await handOn();
       }
-      await flush();
-      await writing;
+      await handOn();
+      await settle();
       return await this.finish(runId, 'SUCCEEDED', null, principal, ip);
     } catch (e) {
-      // A run ends only when no batch of it is being written.
-      await writing.catch(() => undefined);
+      // A run ends only when none of its batches is being written.
+      for (const w of writing) await w.done.catch(() => undefined);
       // Stopped by a shutdown, or its upload cut off by one.
       if (e instanceof ImportStopped || this.stopRuns) {
         this.logger.warn(`import ${runId} stopped by the shutdown; marked ABANDONED`);
@@ -380,70 +395,79 @@ export class ImportService {
     }
   }
 
-  /** Prepares and writes one batch; a row the database refuses is rejected on its own. */
-  private async writeBatch(
-    runId: string,
-    principal: Principal | null,
-    source: Source,
-    resolver: RegistryResolver,
-    batch: ClassifiedComplaint[],
-    errors: RowError[],
-    counters: Counters,
-  ): Promise<void> {
+  /**
+   * Writes one batch in its own transaction, with what it adds to the run's counts; a row
+   * the database refuses is rejected on its own. Batches of a run may be written at the same
+   * time (see `writers`): the counts are added, not set, so their commits may come in any
+   * order.
+   */
+  private async writeBatch(run: RunState, batch: Batch): Promise<void> {
+    if (!batch.rows.length && !batch.errors.length) {
+      // Only skipped rows since the last batch (a file that ends in them, or holds nothing
+      // else): their counts are saved without a batch to carry them.
+      if (batch.counts.read) await this.saveBatch(this.db, run, batch.counts, []);
+      this.countRows(batch.counts);
+      return;
+    }
     try {
-      await this.db.transaction(async (tx) => {
-        const prepared = await this.prepare(tx, resolver, batch, source, principal);
-        const written = await writeComplaints(tx, prepared);
-        await this.saveBatch(tx, runId, counters, written, errors);
+      const ids = await this.resolveRegistry(run.resolver, batch.rows);
+      const written = await this.db.transaction(async (tx) => {
+        const written = await writeComplaints(
+          tx,
+          this.prepare(ids, batch.rows, run.source, run.principal),
+        );
+        await this.saveBatch(tx, run, { ...batch.counts, ...written }, batch.errors);
+        return written;
       });
+      this.countRows({ ...batch.counts, ...written });
     } catch (e) {
-      resolver.reset();
-      if (batch.length <= 1) {
-        const row = batch[0]?.row;
-        if (!row) throw e;
-        counters.rejected++;
+      run.resolver.reset();
+      const row = batch.rows[0]?.row;
+      if (!row) throw e;
+      if (batch.rows.length === 1) {
         const refused: RowError = {
           rowNumber: row.rowNumber,
           field: 'row',
           value: row.externalId,
           reason: databaseReason(e),
         };
+        const counts = { ...batch.counts, rejected: batch.counts.rejected + 1 };
         await this.db.transaction((tx) =>
-          this.saveBatch(tx, runId, counters, { inserted: 0, updated: 0, unchanged: 0 }, [
-            ...errors,
-            refused,
-          ]),
+          this.saveBatch(tx, run, counts, [...batch.errors, refused]),
         );
+        this.countRows(counts);
         return;
       }
       // Find the refused rows: write one at a time (rare: the parsers check what they can).
-      await this.db.transaction((tx) =>
-        this.saveBatch(tx, runId, counters, { inserted: 0, updated: 0, unchanged: 0 }, errors),
-      );
-      for (const row of batch)
-        await this.writeBatch(runId, principal, source, resolver, [row], [], counters);
+      await this.db.transaction((tx) => this.saveBatch(tx, run, batch.counts, batch.errors));
+      this.countRows(batch.counts);
+      for (const one of batch.rows) {
+        await this.writeBatch(run, {
+          rows: [one],
+          errors: [],
+          counts: { ...NO_COUNTS },
+          keys: new Set(),
+        });
+      }
     }
   }
 
+  /** Adds a batch's counts to its run and stores its rejected rows (up to the limit). */
   private async saveBatch(
-    tx: EntityManager,
-    runId: string,
-    counters: Counters,
-    written: WriteCounts,
+    db: Pick<EntityManager, 'query'>,
+    run: RunState,
+    counts: RunCounts,
     errors: RowError[],
-  ) {
-    counters.inserted += written.inserted;
-    counters.updated += written.updated;
-    counters.unchanged += written.unchanged;
-    const room = Math.max(0, MAX_STORED_ERRORS - counters.storedErrors);
+  ): Promise<void> {
+    const room = Math.max(0, MAX_STORED_ERRORS - run.storedErrors);
     const keep = errors.slice(0, room);
-    counters.storedErrors += keep.length;
+    run.storedErrors += keep.length;
     if (keep.length) {
-      await tx.query(
+      await db.query(
         `INSERT INTO import_errors (run_id, row_number, field, value, reason)
          SELECT $1::bigint, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[])`,
         [
-          runId,
+          run.runId,
           keep.map((e) => e.rowNumber),
           keep.map((e) => e.field),
           keep.map((e) => e.value.slice(0, 500)),
@@ -451,80 +475,75 @@ export class ImportService {
         ],
       );
     }
-    await this.saveCounters(tx, runId, counters);
-  }
-
-  /** The run's counts as they stand: with the batch that they include, or on their own. */
-  private async saveCounters(
-    db: Pick<EntityManager, 'query'>,
-    runId: string,
-    counters: Counters,
-  ): Promise<void> {
     await db.query(
-      `UPDATE import_runs SET read = $2, inserted = $3, updated = $4, unchanged = $5, skipped = $6, rejected = $7
+      `UPDATE import_runs SET read = read + $2, inserted = inserted + $3, updated = updated + $4,
+         unchanged = unchanged + $5, skipped = skipped + $6, rejected = rejected + $7
        WHERE id = $1::bigint`,
       [
-        runId,
-        counters.read,
-        counters.inserted,
-        counters.updated,
-        counters.unchanged,
-        counters.skipped,
-        counters.rejected,
+        run.runId,
+        counts.read,
+        counts.inserted,
+        counts.updated,
+        counts.unchanged,
+        counts.skipped,
+        counts.rejected,
       ],
     );
   }
 
-  /** The batch with its registry entries resolved (provisional ones created in `tx`). */
-  private async prepare(
-    tx: EntityManager,
-    resolver: RegistryResolver,
+  /** Registry ids for a batch's institutions and agencies, made before its transaction. */
+  private async resolveRegistry(resolver: RegistryResolver, rows: ClassifiedComplaint[]) {
+    return {
+      institution: await resolver.resolveAll(
+        'institutions',
+        rows.map((r) => r.row.institution),
+      ),
+      agency: await resolver.resolveAll(
+        'collection_agencies',
+        rows.flatMap((r) => (r.row.agency ? [r.row.agency] : [])),
+      ),
+    };
+  }
+
+  /** The batch as the complaint writer takes it, with its registry ids. */
+  private prepare(
+    ids: { institution: (name: string) => number; agency: (name: string) => number },
     rows: ClassifiedComplaint[],
     source: Source,
     principal: Principal | null,
-  ): Promise<PreparedComplaint[]> {
-    const out: PreparedComplaint[] = [];
-    for (const { row: r, analysis, institutionResponse } of rows) {
-      const institution = await resolver.resolve(tx, 'institutions', r.institution);
-      const agency = r.agency ? await resolver.resolve(tx, 'collection_agencies', r.agency) : null;
-      out.push({
-        source: r.source ?? source,
-        externalId: r.externalId,
-        receivedAt: r.receivedAt,
-        incidentAt: r.incidentAt,
-        institutionId: institution.id,
-        agencyId: agency?.id ?? null,
-        product: r.product,
-        provinceCode: r.provinceCode,
-        cityCode: r.cityCode,
-        channels: [...new Set([...r.channels, ...(analysis?.channels ?? [])])],
-        categoriesDeclared: r.categoriesDeclared,
-        categoriesDetected: analysis?.categories ?? [],
-        narrative: analysis?.redacted ?? null,
-        amountOwed: r.amountOwed,
-        overdueDays: r.overdueDays,
-        status: r.status,
-        institutionResponse,
-        respondedAt: r.respondedAt,
-        evidence: r.evidence,
-        submittedBy: principal?.id ?? null,
-      });
-    }
-    return out;
+  ): PreparedComplaint[] {
+    return rows.map(({ row: r, analysis, institutionResponse }) => ({
+      source: r.source ?? source,
+      externalId: r.externalId,
+      receivedAt: r.receivedAt,
+      incidentAt: r.incidentAt,
+      institutionId: ids.institution(r.institution),
+      agencyId: r.agency ? ids.agency(r.agency) : null,
+      product: r.product,
+      provinceCode: r.provinceCode,
+      cityCode: r.cityCode,
+      channels: [...new Set([...r.channels, ...(analysis?.channels ?? [])])],
+      categoriesDeclared: r.categoriesDeclared,
+      categoriesDetected: analysis?.categories ?? [],
+      narrative: analysis?.redacted ?? null,
+      amountOwed: r.amountOwed,
+      overdueDays: r.overdueDays,
+      status: r.status,
+      institutionResponse,
+      respondedAt: r.respondedAt,
+      evidence: r.evidence,
+      submittedBy: principal?.id ?? null,
+    }));
   }
 
-  /** Adds the rows committed since the last call to the metrics. */
-  private countRows(
-    counters: Counters,
-    counted: { accepted: number; rejected: number; skipped: number },
-  ): void {
-    const accepted = counters.inserted + counters.updated + counters.unchanged;
-    this.metrics?.importRowsCommitted('accepted', accepted - counted.accepted);
-    this.metrics?.importRowsCommitted('rejected', counters.rejected - counted.rejected);
-    this.metrics?.importRowsCommitted('skipped', counters.skipped - counted.skipped);
-    counted.accepted = accepted;
-    counted.rejected = counters.rejected;
-    counted.skipped = counters.skipped;
+  /** Adds a committed batch's rows to the metrics. */
+  private countRows(counts: RunCounts): void {
+    this.metrics?.importRowsCommitted(
+      'accepted',
+      counts.inserted + counts.updated + counts.unchanged,
+    );
+    this.metrics?.importRowsCommitted('rejected', counts.rejected);
+    this.metrics?.importRowsCommitted('skipped', counts.skipped);
   }
 
   private async finish(
