@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePartitionsFor } from '../src/complaints/complaint-partitions.js';
 import { narrativeSearchTokens } from '../src/complaints/narrative-search.js';
 import { migrate } from '../src/database/migrate.js';
+import { searchTokensFunction } from '../src/database/migrations/1765050000000-AddNarrativeSearch.js';
 import { StoreNarrativeSearchTokens1765400000000 } from '../src/database/migrations/1765400000000-StoreNarrativeSearchTokens.js';
 import { createInstitution, insertComplaints } from './support/factories.js';
 import { openTestDatabase, testTargets, type TestDatabase } from './support/test-database.js';
@@ -30,19 +31,6 @@ const EXTRA = [
   '',
 ];
 
-/** The SQL tokeniser of migration AddNarrativeSearch, as it was, for comparison. */
-const OLD_TOKENS = `
-  CREATE FUNCTION pg_temp.old_tokens(t text) RETURNS text[] LANGUAGE sql AS $$
-    SELECT coalesce(array_agg(DISTINCT tok ORDER BY tok), '{}'::text[])
-    FROM regexp_matches(lower(coalesce(t, '')), '[0-9a-z]+|[一-鿿㐀-䶿]+', 'g') AS m(r)
-    CROSS JOIN LATERAL (
-      SELECT left(r[1], 64) AS tok WHERE r[1] ~ '^[0-9a-z]' OR char_length(r[1]) = 1
-      UNION ALL
-      SELECT substr(r[1], i, 2) FROM generate_series(1, char_length(r[1]) - 1) AS i
-      WHERE r[1] !~ '^[0-9a-z]'
-    ) AS x
-  $$`;
-
 describe.each(await testTargets())(
   'stored narrative search tokens on the %s database',
   (target) => {
@@ -63,7 +51,7 @@ describe.each(await testTargets())(
       expect(goldTexts.length).toBeGreaterThanOrEqual(50);
       const runner = db.dataSource.createQueryRunner();
       try {
-        await runner.query(OLD_TOKENS);
+        await runner.query(searchTokensFunction('pg_temp.old_tokens'));
         const rows = (await runner.query(
           `SELECT pg_temp.old_tokens(t) AS tokens FROM unnest($1::text[]) WITH ORDINALITY AS u(t, i) ORDER BY i`,
           [texts],

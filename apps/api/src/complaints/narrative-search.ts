@@ -2,7 +2,7 @@
 // occur in the narrative as typed, case-insensitively) and a tsquery over the same tokens
 // the index holds: Latin words as prefixes, and the two-character pieces of runs of Chinese
 // characters. A term with no such token (a single Chinese character) is checked by the term
-// test alone. The tokens stored with each narrative (narrativeSearchVector) come from the
+// test alone. The tokens stored with each narrative (narrativeSearchTokens) come from the
 // same rules here, so the stored side and the searched side cannot drift apart.
 import { AppError } from '../graphql/app-error.js';
 

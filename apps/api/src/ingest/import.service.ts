@@ -97,7 +97,10 @@ interface RunState {
   storedErrors: number;
 }
 
-/** A parsed row with what the text analysis found; the raw narrative goes no further. */
+/**
+ * A parsed row with what the text analysis found. Its raw texts stay in memory until the
+ * batch is written; only the redacted ones are stored.
+ */
 interface ClassifiedComplaint {
   row: ParsedComplaint;
   analysis: ReturnType<typeof analyzeNarrative> | null;

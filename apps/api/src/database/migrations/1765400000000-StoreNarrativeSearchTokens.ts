@@ -1,5 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { narrativeSearchTokens } from '../../complaints/narrative-search.js';
+import {
+  SEARCH_VECTOR_FUNCTION,
+  searchTokensFunction,
+} from './1765050000000-AddNarrativeSearch.js';
 
 /**
  * The narrative search vector stored in a column (`narrative_search`) that the writer fills
@@ -86,24 +90,8 @@ export class StoreNarrativeSearchTokens1765400000000 implements MigrationInterfa
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX IF EXISTS complaints_narrative_search_idx`);
     await q.query(`ALTER TABLE complaints DROP COLUMN narrative_search`);
-    // As AddNarrativeSearch made them.
-    await q.query(`
-      CREATE FUNCTION complaint_search_tokens(t text) RETURNS text[]
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 10000 AS $$
-        SELECT coalesce(array_agg(DISTINCT tok), '{}'::text[])
-        FROM regexp_matches(lower(coalesce(t, '')), '[0-9a-z]+|[一-鿿㐀-䶿]+', 'g') AS m(r)
-        CROSS JOIN LATERAL (
-          SELECT left(r[1], 64) AS tok WHERE r[1] ~ '^[0-9a-z]' OR char_length(r[1]) = 1
-          UNION ALL
-          SELECT substr(r[1], i, 2) FROM generate_series(1, char_length(r[1]) - 1) AS i
-          WHERE r[1] !~ '^[0-9a-z]'
-        ) AS x
-      $$`);
-    await q.query(`
-      CREATE FUNCTION complaint_search_vector(t text) RETURNS tsvector
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 10000 SET search_path FROM CURRENT AS $$
-        SELECT array_to_tsvector(complaint_search_tokens(t))
-      $$`);
+    await q.query(searchTokensFunction());
+    await q.query(SEARCH_VECTOR_FUNCTION);
     if (!(await this.embedded(q))) {
       await q.query(
         `CREATE INDEX complaints_narrative_search_idx ON complaints
